@@ -1,0 +1,16 @@
+import { DateTime, IANAZone } from 'luxon';
+
+export const isTimeZone = (zone: string): boolean => IANAZone.isValidZone(zone);
+
+export const isCalendarDate = (date: string): boolean =>
+  /^\d{4}-\d{2}-\d{2}$/.test(date) && DateTime.fromISO(date, { zone: 'UTC' }).isValid;
+
+/**
+ * The end of a term of `months` starting on `startsOn`, computed in the customer's zone: the
+ * same day `months` later, or the month's last day when that day does not exist (a 12-month
+ * term from 29 Feb ends on 28 Feb). The term ends at 00:00 local time on `endsOn`.
+ */
+export function termEnd(startsOn: string, months: number, zone: string): { endsOn: string; endsAt: string } {
+  const end = DateTime.fromISO(startsOn, { zone }).startOf('day').plus({ months });
+  return { endsOn: end.toISODate()!, endsAt: end.toUTC().toISO()! };
+}

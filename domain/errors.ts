@@ -1,0 +1,76 @@
+/**
+ * Typed errors with stable codes. Each code maps to one HTTP status in one place
+ * (`functions/http/error-response.ts`).
+ */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export abstract class AppError extends Error {
+  abstract readonly code: string;
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Input that breaks a rule: lists each wrong field. */
+export class ValidationError extends AppError {
+  readonly code = 'validation_failed';
+  constructor(readonly fields: FieldIssue[], message = 'The request has invalid fields.') {
+    super(message);
+  }
+}
+
+export class NotFoundError extends AppError {
+  readonly code = 'not_found';
+}
+
+/** A command that the current state forbids, with a reason a person understands. */
+export class ConflictError extends AppError {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+export class UnauthorizedError extends AppError {
+  readonly code = 'unauthorized';
+}
+
+export class ForbiddenError extends AppError {
+  readonly code = 'forbidden';
+}
+
+/** Another writer appended to the stream since it was read. */
+export class ConcurrencyError extends AppError {
+  readonly code = 'concurrency_conflict';
+  constructor(
+    readonly streamId: string,
+    readonly expectedVersion: number,
+    readonly actualVersion: number | undefined,
+  ) {
+    super(
+      `stream ${streamId} was expected at version ${expectedVersion} but is at ${actualVersion ?? 'an unknown version'}`,
+    );
+  }
+}
+
+/** The same idempotency key was used before with a different request. */
+export class IdempotencyKeyReusedError extends AppError {
+  readonly code = 'idempotency_key_reused';
+  constructor() {
+    super('This Idempotency-Key was already used with a different request.');
+  }
+}
+
+/** An append that DynamoDB would refuse (too many events, items or bytes); nothing was sent. */
+export class AppendTooLargeError extends AppError {
+  readonly code = 'append_too_large';
+}
+
+export class PayloadTooLargeError extends AppError {
+  readonly code = 'payload_too_large';
+}

@@ -1,0 +1,60 @@
+import type { z } from 'zod';
+import { ContractCreated, ContractExpired } from './contract';
+import type { EventEnvelope } from './envelope';
+
+/**
+ * The event catalog: every event type the store accepts, with its current schema version and
+ * the zod schema of each version it can read. Writing uses the current version; reading parses
+ * with the schema of the version the event was written with.
+ */
+export const eventCatalog = {
+  ContractCreated: { current: 1, versions: { 1: ContractCreated } },
+  ContractExpired: { current: 1, versions: { 1: ContractExpired } },
+} as const satisfies Record<string, { current: number; versions: Record<number, z.ZodType> }>;
+
+export type EventType = keyof typeof eventCatalog;
+export type PayloadOf<T extends EventType> = z.infer<
+  (typeof eventCatalog)[T]['versions'][(typeof eventCatalog)[T]['current']]
+>;
+
+/** A stored event of a known type, with its payload parsed. */
+export type DomainEvent = { [T in EventType]: EventEnvelope<T, PayloadOf<T>> }[EventType];
+/** An event the domain decided on, before the store gives it an envelope. */
+export type NewEvent = { [T in EventType]: { type: T; payload: PayloadOf<T> } }[EventType];
+
+export class UnknownEventTypeError extends Error {
+  readonly code = 'unknown_event_type';
+  constructor(readonly type: string, readonly schemaVersion?: number) {
+    super(`unknown event type ${type}${schemaVersion === undefined ? '' : ` v${schemaVersion}`}`);
+    this.name = 'UnknownEventTypeError';
+  }
+}
+
+export class InvalidEventPayloadError extends Error {
+  readonly code = 'invalid_event_payload';
+  constructor(readonly type: string, readonly issues: { path: string; message: string }[]) {
+    super(`invalid ${type} payload: ${issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`);
+    this.name = 'InvalidEventPayloadError';
+  }
+}
+
+export const isEventType = (type: string): type is EventType => Object.hasOwn(eventCatalog, type);
+
+/** Parses a payload against the schema of `type` at `schemaVersion` (default: current). */
+export function parsePayload(type: string, payload: unknown, schemaVersion?: number): unknown {
+  if (!isEventType(type)) throw new UnknownEventTypeError(type);
+  const entry = eventCatalog[type];
+  const version = schemaVersion ?? entry.current;
+  const schema = (entry.versions as Record<number, z.ZodType>)[version];
+  if (!schema) throw new UnknownEventTypeError(type, version);
+  const result = schema.safeParse(payload);
+  if (!result.success) {
+    throw new InvalidEventPayloadError(
+      type,
+      result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    );
+  }
+  return result.data;
+}
+
+export const currentSchemaVersion = (type: EventType): number => eventCatalog[type].current;

@@ -1,0 +1,58 @@
+/**
+ * Table definitions and key names, shared by the adapters, the CDK app and the local runtime so
+ * the three cannot drift.
+ */
+export interface KeyAttribute {
+  name: string;
+  type: 'S' | 'N';
+}
+
+export interface IndexDefinition {
+  name: string;
+  partitionKey: KeyAttribute;
+  sortKey?: KeyAttribute;
+}
+
+export interface TableDefinition {
+  /** Logical name; the physical name comes from the environment (`<ID>_TABLE`). */
+  id: string;
+  partitionKey: KeyAttribute;
+  sortKey?: KeyAttribute;
+  stream?: 'NEW_IMAGE';
+  timeToLiveAttribute?: string;
+  /** Sparse keys-only global secondary indexes. */
+  indexes?: IndexDefinition[];
+}
+
+/** The event store: one item per event. */
+export const EVENTS = {
+  id: 'events',
+  partitionKey: { name: 'streamId', type: 'S' },
+  sortKey: { name: 'version', type: 'N' },
+  stream: 'NEW_IMAGE',
+} as const satisfies TableDefinition;
+
+/** Read models: `pk` is the stream id, `sk` names the view (`view`) or a deadline (`due#<kind>`). */
+export const VIEWS = {
+  id: 'views',
+  partitionKey: { name: 'pk', type: 'S' },
+  sortKey: { name: 'sk', type: 'S' },
+  indexes: [{ name: 'due', partitionKey: { name: 'dueShard', type: 'S' }, sortKey: { name: 'dueAt', type: 'S' } }],
+} as const satisfies TableDefinition;
+
+/** Idempotency records of HTTP requests (same write as their events) and of reactions. */
+export const IDEMPOTENCY = {
+  id: 'idempotency',
+  partitionKey: { name: 'id', type: 'S' },
+  timeToLiveAttribute: 'expiration',
+} as const satisfies TableDefinition;
+
+export const TABLES = [EVENTS, VIEWS, IDEMPOTENCY] as const;
+export type TableId = (typeof TABLES)[number]['id'];
+
+/** Name of the environment variable that holds a table's physical name. */
+export const tableEnvVar = (id: TableId): string => `${id.toUpperCase()}_TABLE`;
+
+/** The due index is sharded so no partition gets hot; sweepers query every shard. */
+export const DUE_INDEX = VIEWS.indexes[0].name;
+export const DUE_SHARDS = 8;
