@@ -95,7 +95,7 @@ export const functions = {
     description: 'Sends the customer e-mails that events call for, once per event',
     memoryMB: 512,
     timeoutSeconds: 30,
-    access: [writeTable('idempotency'), { resource: 'mail', mode: 'send' }],
+    access: [readTable('views'), writeTable('idempotency'), { resource: 'mail', mode: 'send' }],
     triggers: [
       {
         kind: 'bus',

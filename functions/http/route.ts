@@ -1,0 +1,153 @@
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { z } from 'zod';
+import type { Actor } from '../../events/envelope';
+import { AppError, PayloadTooLargeError, ValidationError, type FieldIssue } from '../../domain/errors';
+import type { Role } from '../../domain/roles';
+import { logger } from '../runtime/logger';
+import { staffActor, staffCaller, type StaffCaller } from './auth';
+import { MalformedJsonError, statusOf, UnsupportedMediaTypeError } from './errors';
+import { sha256, stableStringify } from './stable-json';
+
+/** The largest JSON body any route accepts. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
+
+export interface RouteSpec<Body extends z.ZodType, Params extends z.ZodType> {
+  /** Staff routes name the roles allowed; routes without roles are public (website forms). */
+  roles?: readonly Role[];
+  body?: Body;
+  params?: Params;
+  /** Whether the route reads an `Idempotency-Key` header. Public forms require one. */
+  idempotency?: 'optional' | 'required';
+}
+
+export interface RouteRequest<Body, Params> {
+  body: Body;
+  params: Params;
+  /** The staff member, on staff routes. */
+  caller: StaffCaller | undefined;
+  actor: Actor;
+  correlationId: string;
+  requestId: string;
+  /** The instant API Gateway received the request. */
+  now: string;
+  idempotency?: { key: string; requestHash: string };
+}
+
+export interface RouteResponse {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+/**
+ * An HTTP API route: parse → authorize → handle → respond, with every failure turned into a
+ * JSON error with a code, and a 500 only for what is truly unexpected (with a correlation id,
+ * never a stack trace).
+ */
+export function route<Body extends z.ZodType = z.ZodUndefined, Params extends z.ZodType = z.ZodUndefined>(
+  spec: RouteSpec<Body, Params>,
+  handle: (request: RouteRequest<z.infer<Body>, z.infer<Params>>) => Promise<RouteResponse>,
+) {
+  return middy<Event, APIGatewayProxyStructuredResultV2, Error, Context>().handler(async (event, context) => {
+    const correlationId = correlationIdOf(event, context);
+    try {
+      const caller = spec.roles ? staffCaller(event, spec.roles) : undefined;
+      const body = spec.body ? validate(spec.body, parseBody(event), 'body') : undefined;
+      const params = spec.params ? validate(spec.params, event.pathParameters ?? {}, 'path') : undefined;
+      const idempotency = idempotencyOf(spec, event, caller, body);
+      const response = await handle({
+        body: body as z.infer<Body>,
+        params: params as z.infer<Params>,
+        caller,
+        actor: caller ? staffActor(caller) : { kind: 'customer', id: 'website' },
+        correlationId,
+        requestId: event.requestContext?.requestId ?? context.awsRequestId,
+        now: new Date(event.requestContext?.timeEpoch ?? Date.now()).toISOString(),
+        idempotency,
+      });
+      return json(response.status, response.body, correlationId, response.headers);
+    } catch (error) {
+      return errorResponse(error, correlationId, event);
+    }
+  });
+}
+
+function correlationIdOf(event: Event, context: Context): string {
+  const given = event.headers?.['x-correlation-id'];
+  return given && CORRELATION_ID.test(given) ? given : (event.requestContext?.requestId ?? context.awsRequestId);
+}
+
+function parseBody(event: Event): unknown {
+  const raw = event.body ?? '';
+  const bytes = event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
+  if (bytes.byteLength > MAX_BODY_BYTES) {
+    throw new PayloadTooLargeError(`The body is ${bytes.byteLength} bytes; at most ${MAX_BODY_BYTES} are accepted.`);
+  }
+  if (bytes.byteLength === 0) return undefined;
+  const contentType = event.headers?.['content-type'] ?? '';
+  if (!/^application\/(.+\+)?json\s*(;|$)/i.test(contentType)) {
+    throw new UnsupportedMediaTypeError('Send the body as JSON with Content-Type: application/json.');
+  }
+  try {
+    return JSON.parse(bytes.toString('utf8'));
+  } catch {
+    throw new MalformedJsonError('The body is not valid JSON.');
+  }
+}
+
+function validate<S extends z.ZodType>(schema: S, value: unknown, where: 'body' | 'path'): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw new ValidationError(result.error.issues.flatMap((issue) => fieldIssues(issue, where)));
+}
+
+function fieldIssues(issue: z.core.$ZodIssue, where: string): FieldIssue[] {
+  const path = issue.path.map(String).join('.');
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => ({ path: path ? `${path}.${key}` : key, message: 'Unknown field.' }));
+  }
+  const message = issue.code === 'invalid_type' && issue.input === undefined ? 'Required.' : issue.message;
+  return [{ path: path || where, message }];
+}
+
+function idempotencyOf(spec: RouteSpec<z.ZodType, z.ZodType>, event: Event, caller: StaffCaller | undefined, body: unknown) {
+  if (!spec.idempotency) return undefined;
+  const key = event.headers?.['idempotency-key'];
+  if (key === undefined) {
+    if (spec.idempotency === 'required') throw new ValidationError([{ path: 'Idempotency-Key', message: 'This header is required.' }]);
+    return undefined;
+  }
+  if (!IDEMPOTENCY_KEY.test(key)) {
+    throw new ValidationError([{ path: 'Idempotency-Key', message: 'Use 1 to 255 visible ASCII characters.' }]);
+  }
+  const scope = caller ? `staff:${caller.sub}` : 'public';
+  return {
+    key: `http#${event.routeKey}#${scope}#${key}`,
+    requestHash: sha256(stableStringify({ route: event.routeKey, params: event.pathParameters ?? {}, body })),
+  };
+}
+
+function json(status: number, body: unknown, correlationId: string, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode: status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'x-correlation-id': correlationId, ...headers },
+    body: body === undefined ? '' : JSON.stringify(body),
+  };
+}
+
+function errorResponse(error: unknown, correlationId: string, event: Event): APIGatewayProxyStructuredResultV2 {
+  const status = statusOf(error);
+  if (status === 500 || !(error instanceof AppError)) {
+    logger.error('unexpected failure', { correlationId, routeKey: event.routeKey, error: error as Error });
+    return json(500, { error: { code: 'internal_error', message: 'Something went wrong on our side. Quote the correlation id if you contact us.' }, correlationId }, correlationId);
+  }
+  logger.info('request refused', { correlationId, routeKey: event.routeKey, status, code: error.code });
+  const fields = error instanceof ValidationError ? { fields: error.fields } : {};
+  return json(status, { error: { code: error.code, message: error.message, ...fields }, correlationId }, correlationId);
+}

@@ -1,0 +1,41 @@
+import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import type { Context, EventBridgeEvent } from 'aws-lambda';
+import type { ContractView } from '../../domain/contract/view';
+import type { IntegrationDetail } from '../../events/integration';
+import { Mailer } from '../mail/mailer';
+import { dynamo, sesv2 } from '../runtime/clients';
+import { requiredEnv, tableName } from '../runtime/env';
+import { logger } from '../runtime/logger';
+import { viewStore } from '../runtime/views';
+import { IDEMPOTENCY } from '../tables';
+import { isMailed, render } from './render';
+
+type Event = EventBridgeEvent<string, IntegrationDetail>;
+
+const mailer = new Mailer(sesv2(), requiredEnv('MAIL_FROM'), requiredEnv('MAIL_CONFIGURATION_SET'));
+
+/** Mails the customer what an event calls for, reading the contract from its view. */
+async function notify(event: Event): Promise<{ messageId?: string }> {
+  const { detail } = event;
+  if (!isMailed(detail.type)) return {};
+  const stored = await viewStore().get<ContractView>(detail.streamId);
+  if (!stored || stored.version < detail.version) throw new Error(`view of ${detail.streamId} is behind event ${detail.version}`);
+  const messageId = await mailer.send({ to: stored.view.customer.email, ...render(detail.type, stored.view) });
+  logger.info('mail sent', { eventId: detail.eventId, type: detail.type, messageId });
+  return { messageId };
+}
+
+/**
+ * Idempotent by the source event id (Powertools idempotency, records in the idempotency table):
+ * a redelivered event sends no second e-mail.
+ */
+export const handler: (event: Event, context: Context) => Promise<{ messageId?: string }> = makeIdempotent(notify, {
+  persistenceStore: new DynamoDBPersistenceLayer({
+    tableName: tableName('idempotency'),
+    keyAttr: IDEMPOTENCY.partitionKey.name,
+    expiryAttr: IDEMPOTENCY.timeToLiveAttribute,
+    awsSdkV3Client: dynamo(),
+  }),
+  config: new IdempotencyConfig({ eventKeyJmesPath: 'detail.eventId', expiresAfterSeconds: 30 * 86_400 }),
+});

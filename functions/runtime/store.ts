@@ -1,0 +1,9 @@
+import { EventStore } from '../store/event-store';
+import { dynamo } from './clients';
+import { tableName } from './env';
+
+let store: EventStore | undefined;
+
+/** The event store of this container, configured from the environment. */
+export const eventStore = (): EventStore =>
+  (store ??= new EventStore({ client: dynamo(), eventsTable: tableName('events'), idempotencyTable: tableName('idempotency') }));

@@ -1,0 +1,24 @@
+import type { ScheduledEvent } from 'aws-lambda';
+import { streamEntityId } from '../../events/envelope';
+import { minimalCatalog } from '../../domain/catalog/minimal';
+import { contractDecider } from '../../domain/contract/decider';
+import { CONTRACT_EXPIRY } from '../../domain/contract/view';
+import { runCommand } from '../command-runner';
+import { logger } from '../runtime/logger';
+import { eventStore } from '../runtime/store';
+import { viewStore } from '../runtime/views';
+import { sweep } from './sweep';
+
+/** Daily: every contract whose term has ended (by the schedule's time) is expired. */
+export const handler = (event: ScheduledEvent) =>
+  sweep(viewStore(), CONTRACT_EXPIRY, event, async (pk) => {
+    const { events } = await runCommand(eventStore(), {
+      decider: contractDecider,
+      streamId: pk,
+      catalog: minimalCatalog,
+      command: { type: 'ExpireContract', contractId: streamEntityId(pk) },
+      metadata: { occurredAt: event.time, correlationId: event.id, causationId: event.id, actor: { kind: 'system', id: 'expire-contracts' } },
+      respond: () => undefined,
+    });
+    if (events.length > 0) logger.info('contract expired', { streamId: pk });
+  });

@@ -1,0 +1,43 @@
+import { join } from 'node:path';
+import { LocalSetupError } from './ports';
+import { startLocalRuntime } from './runtime';
+
+/**
+ * `npm start`: the whole backend on this machine. Data is kept in `.local/` (pass --in-memory to
+ * keep nothing). Ports: API_PORT (3000), SES_PORT (8005), DYNAMODB_PORT (8000).
+ */
+const inMemory = process.argv.includes('--in-memory');
+const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+
+try {
+  const runtime = await startLocalRuntime({
+    dataDir: inMemory ? undefined : join(process.cwd(), '.local'),
+    jwtKey: undefined,
+    apiPort: port('API_PORT', 3000),
+    sesPort: port('SES_PORT', 8005),
+    dynamoPort: port('DYNAMODB_PORT', 8000),
+  });
+  console.log(`
+support-ledger is running locally (${inMemory ? 'in memory' : 'data in .local/'})
+  HTTP API      ${runtime.apiUrl}
+  Mail viewer   ${runtime.mailUrl}
+  DynamoDB      ${runtime.dynamoEndpoint}
+
+  Staff token:  npm run token -- --role admin
+  Try:          curl -H "Authorization: Bearer $(npm run -s token -- --role admin)" ${runtime.apiUrl}/v1/contracts/<id>
+  Run a sweep:  curl -X POST "${runtime.apiUrl}/_local/schedules/expire-contracts?time=2030-01-01T00:05:00Z"
+Press Ctrl-C to stop.`);
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nstopping…');
+    await runtime.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+} catch (error) {
+  console.error(error instanceof LocalSetupError ? `Cannot start: ${error.message}` : error);
+  process.exit(1);
+}
