@@ -76,7 +76,7 @@ export class LocalBus {
 
   /** For tests: the next `count` entries are refused with an InternalFailure, as EventBridge sometimes does. */
   failNextEntries(count: number): void {
-    this.failEntries += count;
+    this.failEntries = count;
   }
 
   putEvents(entries: PutEventsEntry[]) {

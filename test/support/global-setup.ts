@@ -12,6 +12,7 @@ declare module 'vitest' {
 
 /** Starts the real emulators once for the whole test run. */
 export default async function setup(project: TestProject) {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   const [dynamo, ses] = await Promise.all([
     freePort().then((port) => startDynamoDbLocal({ port })),
     freePort().then((port) => startSesLocal({ port })),

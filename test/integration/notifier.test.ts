@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import type { Context, EventBridgeEvent } from 'aws-lambda';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ContractView } from '../../domain/contract/view';
+import type { IntegrationDetail } from '../../events/integration';
+import { ViewStore } from '../../functions/views/view-store';
+import { lambdaContext } from '../../infra/local/lambda-context';
+import { createTestTables, dynamoClient, useEmulatorEnvironment } from '../support/emulators';
+import { contractCreated } from '../support/fixtures';
+import { mailsTo, uniqueEmail } from '../support/local-runtime';
+
+/** The notifier against DynamoDB Local (views, idempotency records) and the SES emulator. */
+describe('notifier', () => {
+  const client = dynamoClient();
+  let views: ViewStore;
+  let notify: (event: EventBridgeEvent<string, IntegrationDetail>, context: Context) => Promise<unknown>;
+
+  beforeAll(async () => {
+    const tables = await createTestTables(client);
+    useEmulatorEnvironment(tables);
+    views = new ViewStore(client, tables.views);
+    ({ handler: notify } = await import('../../functions/notifier/handler'));
+  });
+
+  async function contractCreatedEvent(email: string, locale = 'en') {
+    const contractId = randomUUID();
+    const streamId = `contract#${contractId}`;
+    const payload = { ...(contractCreated(contractId).payload as object), customer: { name: 'Grace Hopper', email, locale } } as ContractView;
+    await views.put(streamId, { view: { ...payload, status: 'active', createdAt: '2026-01-01T00:00:00.000Z' }, version: 1, due: [] }, undefined);
+    const detail = {
+      eventId: randomUUID(), streamId, version: 1, type: 'ContractCreated', schemaVersion: 1, occurredAt: '2026-01-01T00:00:00.000Z',
+      correlationId: 'c', causationId: 'c', actor: { kind: 'system', id: 'test' }, payload,
+    } as IntegrationDetail;
+    const event = (): EventBridgeEvent<string, IntegrationDetail> => ({
+      version: '0', id: randomUUID(), 'detail-type': 'ContractCreated', source: 'support-ledger', account: '000000000000',
+      time: '2026-01-01T00:00:00Z', region: 'eu-north-1', resources: [], detail,
+    });
+    return { contractId, event };
+  }
+
+  const context = () => lambdaContext('notifier', 30, 'eu-north-1');
+
+  it('mails the customer once, however often the same event is delivered', async () => {
+    const email = uniqueEmail('grace');
+    const { contractId, event } = await contractCreatedEvent(email);
+    await notify(event(), context());
+    await notify(event(), context());
+    const mails = await mailsTo(email);
+    expect(mails).toHaveLength(1);
+    expect(mails[0].subject).toBe(`Your support agreement ${contractId} is confirmed`);
+    expect(mails[0].html).toContain('<p>Dear Grace Hopper,</p>');
+  });
+
+  it('sends one mail when the same event arrives twice at the same time', async () => {
+    const email = uniqueEmail('twice');
+    const { event } = await contractCreatedEvent(email);
+    const outcomes = await Promise.allSettled([notify(event(), context()), notify(event(), context())]);
+    // The loser of the race is told the event is in progress (and would be retried by EventBridge).
+    expect(outcomes.filter((o) => o.status === 'fulfilled').length).toBeGreaterThanOrEqual(1);
+    await notify(event(), context()).catch(() => undefined);
+    expect(await mailsTo(email)).toHaveLength(1);
+  });
+
+  it('escapes customer text in the HTML part and falls back to English for a locale without templates', async () => {
+    const email = uniqueEmail('html');
+    const { event } = await contractCreatedEvent(email, 'sv');
+    const e = event();
+    const view = await views.get<ContractView>(e.detail.streamId);
+    await views.put(e.detail.streamId, { ...view!, view: { ...view!.view, customer: { ...view!.view.customer, name: '<b>Bobby</b>' } }, version: 2 }, view);
+    await notify({ ...e, detail: { ...e.detail, version: 1 } }, context());
+    const [mail] = await mailsTo(email);
+    expect(mail.html).toContain('&lt;b&gt;Bobby&lt;/b&gt;');
+    expect(mail.html).toContain('lang="en"');
+  });
+});
