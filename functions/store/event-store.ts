@@ -43,7 +43,8 @@ export type AppendResult =
 export interface EventStoreOptions {
   client: DynamoDBClient;
   eventsTable: string;
-  idempotencyTable: string;
+  /** Needed only by writers that take idempotency keys. */
+  idempotencyTable?: string;
   /** The store's clock, for `recordedAt` and idempotency expiry (tests may pin it). */
   now?: () => number;
 }
@@ -61,7 +62,7 @@ const NOT_EXISTS_NAMES = { '#v': EVENT_KEY_NAMES.version };
 export class EventStore {
   private readonly client: DynamoDBClient;
   private readonly eventsTable: string;
-  private readonly idempotencyTable: string;
+  private readonly idempotencyTable: string | undefined;
   private readonly now: () => number;
 
   constructor(options: EventStoreOptions) {
@@ -118,7 +119,7 @@ export class EventStore {
   /** The record a request with this idempotency key left, if it has not expired. */
   async idempotencyRecord(key: string): Promise<IdempotencyRecord | undefined> {
     const { Item } = await this.client.send(
-      new GetItemCommand({ TableName: this.idempotencyTable, Key: idempotencyKey(key), ConsistentRead: true }),
+      new GetItemCommand({ TableName: this.requireIdempotencyTable(), Key: idempotencyKey(key), ConsistentRead: true }),
     );
     return fromIdempotencyItem(Item, this.now());
   }
@@ -186,7 +187,12 @@ export class EventStore {
       Put: { TableName: this.eventsTable, Item, ConditionExpression: NOT_EXISTS, ExpressionAttributeNames: NOT_EXISTS_NAMES },
     }));
     if (!idemItem) return puts;
-    return [{ Put: { TableName: this.idempotencyTable, Item: idemItem, ...idempotencyFreeCondition(nowMs) } }, ...puts];
+    return [{ Put: { TableName: this.requireIdempotencyTable(), Item: idemItem, ...idempotencyFreeCondition(nowMs) } }, ...puts];
+  }
+
+  private requireIdempotencyTable(): string {
+    if (!this.idempotencyTable) throw new Error('this event store was configured without an idempotency table');
+    return this.idempotencyTable;
   }
 
   private async explainFailure(error: unknown, position: StreamPosition, idempotency: IdempotencyWrite | undefined): Promise<AppendResult> {

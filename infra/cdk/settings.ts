@@ -1,0 +1,42 @@
+import type { App } from 'aws-cdk-lib';
+import { assertEuRegion, DEFAULT_REGION, type EuRegion } from './regions';
+
+/** What a deployment may choose, from CDK context (`-c key=value`) or the environment. */
+export interface Settings {
+  /** Context `region`, else CDK_DEFAULT_REGION, else eu-north-1; never outside the EU. */
+  region: EuRegion;
+  /** CDK_DEFAULT_ACCOUNT, when the CLI knows it. */
+  account?: string;
+  /** Context `mailFrom`: the sender of customer e-mail; its domain becomes an SES identity. */
+  mailFrom: string;
+  /** Context `publicOrigins` or env PUBLIC_ORIGINS (comma-separated); unset: the topology's default. */
+  allowedOrigins?: string[];
+  /** Context `authCallbackUrls` (comma-separated): where Cognito's login returns staff to. */
+  authCallbackUrls: string[];
+}
+
+export const DEFAULT_MAIL_FROM = 'support@example.com';
+export const DEFAULT_AUTH_CALLBACK_URLS = ['http://localhost:5173/auth/callback'];
+
+const list = (value: unknown): string[] | undefined => {
+  const items = (Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(',') : [])
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+  return items.length > 0 ? items : undefined;
+};
+
+export function readSettings(app: App, env: NodeJS.ProcessEnv = process.env): Settings {
+  const context = (key: string): unknown => app.node.tryGetContext(key);
+  const region = String(context('region') ?? env.CDK_DEFAULT_REGION ?? DEFAULT_REGION);
+  const mailFrom = String(context('mailFrom') ?? DEFAULT_MAIL_FROM);
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(mailFrom)) {
+    throw new Error(`Context mailFrom "${mailFrom}" is not an e-mail address.`);
+  }
+  return {
+    region: assertEuRegion(region),
+    account: env.CDK_DEFAULT_ACCOUNT,
+    mailFrom,
+    allowedOrigins: list(context('publicOrigins')) ?? list(env.PUBLIC_ORIGINS),
+    authCallbackUrls: list(context('authCallbackUrls')) ?? DEFAULT_AUTH_CALLBACK_URLS,
+  };
+}
