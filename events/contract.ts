@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Locales customers can choose; e-mail templates exist per locale. */
 export const Locale = z.enum(['en', 'fr', 'pl', 'de', 'sv']);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Who caused an event: a staff member (JWT subject), a customer (website form) or the system (schedules, reactions). */
 export const Actor = z.object({

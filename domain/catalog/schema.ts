@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The policy catalog, minimal for now: the plans a vendor sells and their terms. A vendor's

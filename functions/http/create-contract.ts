@@ -1,5 +1,5 @@
 import { ulid } from 'ulid';
-import { z } from 'zod';
+import * as z from 'zod';
 import { streamId } from '../../events/envelope';
 import { Locale } from '../../events/contract';
 import { minimalCatalog } from '../../domain/catalog/minimal';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { streamId } from '../../events/envelope';
 import { CONTRACT_CATEGORY } from '../../domain/contract/decider';
 import type { ContractView } from '../../domain/contract/view';

@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Actor } from '../../events/envelope';
 import { AppError, PayloadTooLargeError, ValidationError, type FieldIssue } from '../../domain/errors';
 import type { Role } from '../../domain/roles';

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { route } from '../../functions/http/route';
 import { signStaffToken } from '../../infra/local/dev-auth';
 import { startHttpServer } from '../../infra/local/http-server';
@@ -48,7 +48,7 @@ describe('local HTTP API: public routes, staff tokens, CORS', () => {
   it('requires an Idempotency-Key on public forms and scopes it to the route', async () => {
     const missing = await post({});
     expect(missing.status).toBe(400);
-    expect((await missing.json()).error.fields).toEqual([{ path: 'Idempotency-Key', message: 'This header is required.' }]);
+    expect(((await missing.json()) as any).error.fields).toEqual([{ path: 'Idempotency-Key', message: 'This header is required.' }]);
     const ok = await post({ 'idempotency-key': 'k-1', origin: 'https://shop.example.test' });
     expect(ok.status).toBe(202);
     expect(ok.headers.get('access-control-allow-origin')).toBe('https://shop.example.test');
@@ -76,7 +76,7 @@ describe('local HTTP API: public routes, staff tokens, CORS', () => {
     expect((await get(await signStaffToken(key, { role: 'agent-l1' }))).status).toBe(403);
     const ok = await get(await signStaffToken(key, { role: 'billing', sub: 'bea' }));
     expect(ok.status).toBe(200);
-    expect(await ok.json()).toEqual({ sub: 'bea' });
+    expect(await ok.json()).toEqual({ sub: "bea" });
     expect(received.at(-1)!.requestContext.authorizer.jwt.claims['cognito:groups']).toBe('[billing]');
   });
 });
