@@ -102,7 +102,7 @@ function parseBody(event: Event): unknown {
 }
 
 function validate<S extends z.ZodType>(schema: S, value: unknown, where: 'body' | 'path'): z.infer<S> {
-  const result = schema.safeParse(value);
+  const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return result.data;
   throw new ValidationError(result.error.issues.flatMap((issue) => fieldIssues(issue, where)));
 }
