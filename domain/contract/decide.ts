@@ -5,7 +5,7 @@ import type { DecideContext } from '../decider';
 import { ConflictError, NotFoundError, ValidationError, type FieldIssue } from '../errors';
 import type { ContractCommand, CreateContract } from './commands';
 import type { ContractState } from './state';
-import { isCalendarDate, isTimeZone, termEnd } from './term';
+import { EARLIEST_START, isCalendarDate, isPlausibleStart, isTimeZone, LATEST_START, termEnd } from './term';
 
 export function decide(command: ContractCommand, state: ContractState, context: DecideContext<Catalog>): NewEvent[] {
   switch (command.type) {
@@ -25,6 +25,8 @@ function create(command: CreateContract, state: ContractState, catalog: Catalog)
   else if (!plan.termsMonths.includes(command.termMonths))
     issues.push({ path: 'termMonths', message: `${plan.name} is sold for ${plan.termsMonths.join(' or ')} months.` });
   if (!isCalendarDate(command.startsOn)) issues.push({ path: 'startsOn', message: 'Not a calendar date (YYYY-MM-DD).' });
+  else if (!isPlausibleStart(command.startsOn))
+    issues.push({ path: 'startsOn', message: `Choose a start date between ${EARLIEST_START} and ${LATEST_START}.` });
   if (!isTimeZone(timeZone)) issues.push({ path: 'timeZone', message: `Unknown IANA time zone ${timeZone}.` });
   if (issues.length > 0) throw new ValidationError(issues);
 

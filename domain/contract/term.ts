@@ -2,8 +2,14 @@ import { DateTime, IANAZone } from 'luxon';
 
 export const isTimeZone = (zone: string): boolean => IANAZone.isValidZone(zone);
 
+/** Dates a term may start on: real calendar dates, in a range any contract can fall in. */
+export const EARLIEST_START = '1970-01-01';
+export const LATEST_START = '2199-12-31';
+
 export const isCalendarDate = (date: string): boolean =>
   /^\d{4}-\d{2}-\d{2}$/.test(date) && DateTime.fromISO(date, { zone: 'UTC' }).isValid;
+
+export const isPlausibleStart = (date: string): boolean => isCalendarDate(date) && date >= EARLIEST_START && date <= LATEST_START;
 
 /**
  * The end of a term of `months` starting on `startsOn`, computed in the customer's zone: the

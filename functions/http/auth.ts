@@ -45,7 +45,9 @@ export function staffCaller(event: APIGatewayProxyEventV2WithJWTAuthorizer, allo
   if (!roles.some((r) => allowed.includes(r))) {
     throw new ForbiddenError(`This needs one of the roles ${allowed.join(', ')}.`);
   }
-  return { sub, roles, distributorId };
+  const caller = { sub, roles, distributorId };
+  if (isDistributorOnly(caller) && !distributorId) throw new ForbiddenError('A distributor agent token must name its distributor.');
+  return caller;
 }
 
 /** A distributor agent acts only within its own distributor; everyone else is unrestricted. */

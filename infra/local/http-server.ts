@@ -30,22 +30,37 @@ export function startHttpServer(options: HttpServerOptions): Promise<Server> {
   const routes = options.routes ?? declaredRoutes();
   const limiter = new RateLimiter(publicApi.rateLimit.requestsPerSecond, publicApi.rateLimit.burst);
 
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+  const server = createServer((req, res) => {
+    serve(req, res).catch((error) => {
+      console.error('[http] request failed:', error);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ message: 'Internal Server Error' }));
+    });
+  });
+
+  async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // The request target is a path: never let `//host/…` be read as a host name.
+    const url = new URL(`http://localhost${(req.url ?? '/').startsWith('/') ? '' : '/'}${req.url ?? ''}`);
     const origin = req.headers.origin;
     const cors = origin && options.allowedOrigins.includes(origin) ? corsHeaders(origin) : {};
-    const send = (status: number, body: string, headers: Record<string, string> = {}) => {
+    const send = (status: number, body: string | Buffer, headers: Record<string, string> = {}) => {
       res.writeHead(status, { ...cors, ...headers });
       res.end(body);
     };
     const gatewayError = (status: number, message: string) => send(status, JSON.stringify({ message }), { 'content-type': 'application/json' });
 
     const body = await readBody(req);
-    if (body === undefined) return gatewayError(413, 'Request Entity Too Large');
+    if (body === undefined) {
+      // The rest of the body is not read: close the connection rather than leave it half-consumed.
+      res.setHeader('connection', 'close');
+      gatewayError(413, 'Request Entity Too Large');
+      res.once('finish', () => req.destroy());
+      return;
+    }
     if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) return send(204, '', cors);
 
     if (url.pathname.startsWith('/_local/') && options.local) {
-      const answer = await options.local(req, url, body.toString('utf8')).catch((e: Error) => ({ status: 500, body: { message: e.message } }));
+      const answer = await options.local(req, url, body.toString('utf8'));
       if (answer) return send(answer.status, JSON.stringify(answer.body), { 'content-type': 'application/json' });
     }
 
@@ -64,18 +79,12 @@ export function startHttpServer(options: HttpServerOptions): Promise<Server> {
       return gatewayError(429, 'Too Many Requests');
     }
 
-    try {
-      const event = toApiGatewayEvent(req, url, body, route, pathParameters, claims, options.region);
-      const result = (await options.invoke(route.functionName, event)) as APIGatewayProxyStructuredResultV2 | string;
-      if (typeof result === 'string') return send(200, result, { 'content-type': 'application/json' });
-      const payload = result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? '');
-      res.writeHead(result.statusCode ?? 200, { ...cors, ...(result.headers as Record<string, string>) });
-      res.end(payload);
-    } catch (error) {
-      console.error(`[http] ${route.routeKey} failed:`, error);
-      gatewayError(500, 'Internal Server Error');
-    }
-  });
+    const event = toApiGatewayEvent(req, url, body, route, pathParameters, claims, options.region);
+    const result = (await options.invoke(route.functionName, event)) as APIGatewayProxyStructuredResultV2 | string;
+    if (typeof result === 'string') return send(200, result, { 'content-type': 'application/json' });
+    const payload = result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? '');
+    send(result.statusCode ?? 200, payload, result.headers as Record<string, string>);
+  }
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => resolve(server));

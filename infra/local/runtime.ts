@@ -139,6 +139,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       local: async (req, url) => {
         const m = /^\/_local\/schedules\/([^/]+)$/.exec(url.pathname);
         if (!m || req.method !== 'POST') return undefined;
+        if (!schedules.some((s) => s.name === m[1])) return { status: 404, body: { message: `No schedule ${m[1]}; known: ${schedules.map((s) => s.name).join(', ')}` } };
         const time = new Date(url.searchParams.get('time') ?? Date.now());
         if (Number.isNaN(time.getTime())) return { status: 400, body: { message: 'time must be an ISO instant' } };
         return { status: 200, body: { fired: m[1], time: time.toISOString(), result: (await fireSchedule(m[1], time)) ?? null } };

@@ -121,6 +121,8 @@ describe('contracts through the HTTP API (local runtime)', () => {
     expect(refused.status).toBe(403);
     expect(refused.body.error.code).toBe('forbidden');
 
+    const agentWithoutDistributor = await rt.token('agent-l0');
+    expect((await rt.call('POST', '/v1/contracts', { token: agentWithoutDistributor, body: order(uniqueEmail()) })).status).toBe(403);
     const northAgent = await rt.token('agent-l0', 'north');
     const southAgent = await rt.token('agent-l0', 'south');
     const own = await rt.call('POST', '/v1/contracts', { token: northAgent, body: order(uniqueEmail()) });

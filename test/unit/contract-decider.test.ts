@@ -71,6 +71,12 @@ describe('contract decider', () => {
       });
     });
 
+    it('refuses start dates no contract can have (the term end must stay a four-digit year)', () => {
+      given([]).when(create({ startsOn: '9999-01-01' })).thenFails((error) => {
+        expect((error as ValidationError).fields).toEqual([{ path: 'startsOn', message: 'Choose a start date between 1970-01-01 and 2199-12-31.' }]);
+      });
+    });
+
     it('keeps the distributor serving the customer', () => {
       given([]).when(create({ distributorId: 'north' })).then([created({ distributorId: 'north' })]);
     });
