@@ -1,14 +1,15 @@
-import { DateTime } from 'luxon';
 import type { ContractView } from '../../domain/contract/view';
 import type { Mail } from '../mail/mailer';
 import { toHtml, toText } from './message';
 import { templatesFor } from './templates/index';
 import type { Formatters, Templates } from './templates/types';
 
+/** Dates in the customer's language with the platform's Intl (no library needed for formatting). */
 const formatters = (locale: string): Formatters => ({
-  date: (isoDate) => DateTime.fromISO(isoDate).setLocale(locale).toLocaleString(DateTime.DATE_FULL),
+  date: (isoDate) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`)),
   instant: (iso, timeZone) =>
-    DateTime.fromISO(iso, { zone: timeZone }).setLocale(locale).toLocaleString({ ...DateTime.DATETIME_FULL, timeZoneName: 'short' }),
+    new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone }).format(new Date(iso)) +
+    ` (${timeZone})`,
 });
 
 export const isMailed = (type: string): type is keyof Templates => type === 'ContractCreated' || type === 'ContractExpired';

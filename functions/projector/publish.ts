@@ -44,18 +44,18 @@ export async function publish(client: EventBridgeClient, busName: string, events
   let pending = events.map((event, index) => ({ index, entry: toEntry(event, busName) }));
   for (let attempt = 1; attempt <= ATTEMPTS && pending.length > 0; attempt++) {
     if (attempt > 1) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
-    const failed: typeof pending = [];
-    for (const chunk of chunks(pending)) {
-      try {
-        const { Entries = [] } = await client.send(new PutEventsCommand({ Entries: chunk.map((c) => c.entry) }));
-        chunk.forEach((item, i) => {
-          if (!Entries[i]?.EventId || Entries[i]?.ErrorCode) failed.push(item);
-        });
-      } catch {
-        failed.push(...chunk);
-      }
-    }
-    pending = failed;
+    // Requests go out together; order on the bus is not guaranteed anyway (reactors never rely on it).
+    const failed = await Promise.all(
+      chunks(pending).map(async (chunk) => {
+        try {
+          const { Entries = [] } = await client.send(new PutEventsCommand({ Entries: chunk.map((c) => c.entry) }));
+          return chunk.filter((_, i) => !Entries[i]?.EventId || Entries[i]?.ErrorCode);
+        } catch {
+          return chunk;
+        }
+      }),
+    );
+    pending = failed.flat().sort((a, b) => a.index - b.index);
   }
   return pending.map((p) => p.index);
 }

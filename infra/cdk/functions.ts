@@ -5,6 +5,7 @@ import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { aliases, ESM_REQUIRE_BANNER, MAIN_FIELDS } from '../bundling';
 import type { FunctionDefinition } from '../topology';
 import { denyEventMutation, grantAccess, type AccessTargets } from './access';
 import { acknowledge } from './nag';
@@ -19,25 +20,19 @@ export const SERVICE_NAME = 'support-ledger';
 
 export const LOG_RETENTION = RetentionDays.ONE_MONTH;
 
-/**
- * ESM bundles need a `require` for the CommonJS dependencies esbuild inlines (it calls
- * `require` for Node built-ins); this banner creates one.
- */
-export const ESM_REQUIRE_BANNER =
-  "import { createRequire as __slCreateRequire } from 'node:module'; const require = __slCreateRequire(import.meta.url);";
-
-/** Bundled by the local esbuild, never Docker; the AWS SDK is bundled too, at the versions tested. */
-export const BUNDLING: BundlingOptions = {
+/** Bundled by the local esbuild, never Docker, as `infra/bundling.ts` says. */
+export const bundling = (projectRoot: string): BundlingOptions => ({
   forceDockerBundling: false,
   format: OutputFormat.ESM,
-  mainFields: ['module', 'main'],
+  mainFields: MAIN_FIELDS,
   banner: ESM_REQUIRE_BANNER,
   minify: true,
   sourceMap: true,
   sourcesContent: false,
   target: ESBUILD_TARGET,
   bundleAwsSDK: true,
-};
+  esbuildArgs: Object.fromEntries(Object.entries(aliases(projectRoot)).map(([from, to]) => [`--alias:${from}`, to])),
+});
 
 export interface LedgerFunctionProps {
   /** Key of the function in the topology. */
@@ -89,7 +84,7 @@ export class LedgerFunction extends Construct {
       logGroup: this.logGroup,
       tracing: Tracing.ACTIVE,
       environment,
-      bundling: BUNDLING,
+      bundling: bundling(props.projectRoot),
     });
     acknowledge(this.role, 'wildcardResource');
   }

@@ -14,7 +14,7 @@ import { FORBIDDEN_EVENT_ACTIONS, MAIL_ACTIONS, TABLE_ACTIONS } from '../../infr
 import { CORS_ALLOW_HEADERS, STAGE_THROTTLE } from '../../infra/cdk/api';
 import { buildApp } from '../../infra/cdk/app';
 import { ARCHIVE_RETENTION, BUS_NAME } from '../../infra/cdk/bus';
-import { BUNDLING, ESBUILD_TARGET, NODE_RUNTIME } from '../../infra/cdk/functions';
+import { bundling, ESBUILD_TARGET, NODE_RUNTIME } from '../../infra/cdk/functions';
 import { assertEuRegion, EU_REGIONS } from '../../infra/cdk/regions';
 import { SCHEDULE_RETRY } from '../../infra/cdk/schedules';
 import { DEFAULT_MAIL_FROM, readSettings } from '../../infra/cdk/settings';
@@ -207,12 +207,16 @@ describe('the stack of infra/topology.ts', () => {
     });
 
     it('bundles with local esbuild to minified ESM with source maps and a `require` banner', () => {
+      const BUNDLING = bundling('/project');
       expect(BUNDLING).toMatchObject({
         forceDockerBundling: false,
         format: OutputFormat.ESM,
         minify: true,
         sourceMap: true,
         target: ESBUILD_TARGET,
+        // The SDK is bundled at the tested versions, with Lambda's environment credentials only.
+        bundleAwsSDK: true,
+        esbuildArgs: { '--alias:@aws-sdk/credential-provider-node': '/project/functions/runtime/lambda-credentials.ts' },
       });
       expect(BUNDLING.banner).toMatch(/createRequire.*import\.meta\.url/);
       expect(BUNDLING.banner).toMatch(/const require =/);
