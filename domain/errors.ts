@@ -1,6 +1,6 @@
 /**
  * Typed errors with stable codes. Each code maps to one HTTP status in one place
- * (`functions/http/error-response.ts`).
+ * (`functions/http/errors.ts`).
  */
 export interface FieldIssue {
   path: string;

@@ -5,7 +5,7 @@ import type { DecideContext } from '../decider';
 import { ConflictError, NotFoundError, ValidationError, type FieldIssue } from '../errors';
 import type { ContractCommand, CreateContract } from './commands';
 import type { ContractState } from './state';
-import { EARLIEST_START, isCalendarDate, isPlausibleStart, isTimeZone, LATEST_START, termEnd } from './term';
+import { canonicalTimeZone, EARLIEST_START, isCalendarDate, isPlausibleStart, isTimeZone, LATEST_START, termEnd } from './term';
 
 export function decide(command: ContractCommand, state: ContractState, context: DecideContext<Catalog>): NewEvent[] {
   switch (command.type) {
@@ -30,7 +30,8 @@ function create(command: CreateContract, state: ContractState, catalog: Catalog)
   if (!isTimeZone(timeZone)) issues.push({ path: 'timeZone', message: `Unknown IANA time zone ${timeZone}.` });
   if (issues.length > 0) throw new ValidationError(issues);
 
-  const { endsOn, endsAt } = termEnd(command.startsOn, command.termMonths, timeZone);
+  const zone = canonicalTimeZone(timeZone);
+  const { endsOn, endsAt } = termEnd(command.startsOn, command.termMonths, zone);
   return [
     {
       type: 'ContractCreated',
@@ -38,7 +39,7 @@ function create(command: CreateContract, state: ContractState, catalog: Catalog)
         contractId: command.contractId,
         customer: command.customer,
         planId: command.planId,
-        timeZone,
+        timeZone: zone,
         startsOn: command.startsOn,
         endsOn,
         endsAt,

@@ -17,6 +17,11 @@ export const isPlausibleStart = (date: string): boolean => isCalendarDate(date) 
  * term from 29 Feb ends on 28 Feb). The term ends at 00:00 local time on `endsOn`.
  */
 export function termEnd(startsOn: string, months: number, zone: string): { endsOn: string; endsAt: string } {
-  const end = DateTime.fromISO(startsOn, { zone }).startOf('day').plus({ months });
-  return { endsOn: end.toISODate()!, endsAt: end.toUTC().toISO()! };
+  // Calendar arithmetic on the date alone, then the start of that day in the zone (01:00 where a
+  // DST change skips midnight).
+  const endsOn = DateTime.fromISO(startsOn, { zone: 'UTC' }).plus({ months }).toISODate()!;
+  return { endsOn, endsAt: DateTime.fromISO(endsOn, { zone }).startOf('day').toUTC().toISO()! };
 }
+
+/** The canonical spelling of an IANA zone (`europe/stockholm` → `Europe/Stockholm`). */
+export const canonicalTimeZone = (zone: string): string => new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;

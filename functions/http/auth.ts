@@ -38,7 +38,7 @@ export function claimList(value: unknown): string[] {
 export function staffCaller(event: APIGatewayProxyEventV2WithJWTAuthorizer, allowed: readonly Role[]): StaffCaller {
   const claims = event.requestContext?.authorizer?.jwt?.claims;
   const sub = claims?.sub;
-  if (!claims || typeof sub !== 'string' || sub === '') throw new UnauthorizedError('A valid staff token is required.');
+  if (!claims || typeof sub !== 'string' || sub === '' || sub.length > 200) throw new UnauthorizedError('A valid staff token is required.');
   const roles = claimList(claims[ROLE_CLAIM]).filter(isRole);
   const distributorClaim = claims[DISTRIBUTOR_CLAIM];
   const distributorId = typeof distributorClaim === 'string' && distributorClaim !== '' ? distributorClaim : undefined;

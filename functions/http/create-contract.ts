@@ -20,7 +20,7 @@ const CreateContractBody = z.strictObject({
   startsOn: z.iso.date(),
   termMonths: z.int().min(1).max(120),
   timeZone: z.string().min(1).max(64).optional(),
-  distributorId: z.string().min(1).max(64).optional(),
+  distributorId: z.string().trim().min(1).max(64).optional(),
 });
 
 /** A distributor agent creates contracts only for its own distributor. */

@@ -7,6 +7,14 @@ export interface Mail {
   html: string;
 }
 
+/** A failed send, without the message text (which may contain an address). */
+export class MailError extends Error {
+  constructor(readonly reason: string, readonly httpStatus: number | undefined) {
+    super(`SES refused the e-mail: ${reason}${httpStatus ? ` (HTTP ${httpStatus})` : ''}`);
+    this.name = 'MailError';
+  }
+}
+
 /** Sends through the SES v2 API, always with the configuration set (events, suppression, metrics). */
 export class Mailer {
   constructor(
@@ -16,6 +24,16 @@ export class Mailer {
   ) {}
 
   async send(mail: Mail): Promise<string | undefined> {
+    try {
+      return await this.sendOnce(mail);
+    } catch (error) {
+      // SES error messages can name the recipient: keep only what identifies the failure.
+      const { name, $metadata } = error as Error & { $metadata?: { httpStatusCode?: number } };
+      throw new MailError(name, $metadata?.httpStatusCode);
+    }
+  }
+
+  private async sendOnce(mail: Mail): Promise<string | undefined> {
     const { MessageId } = await this.client.send(
       new SendEmailCommand({
         FromEmailAddress: this.from,

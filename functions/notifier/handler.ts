@@ -37,5 +37,6 @@ export const handler: (event: Event, context: Context) => Promise<{ messageId?: 
     expiryAttr: IDEMPOTENCY.timeToLiveAttribute,
     awsSdkV3Client: dynamo(),
   }),
-  config: new IdempotencyConfig({ eventKeyJmesPath: 'detail.eventId', expiresAfterSeconds: 30 * 86_400 }),
+  // Remembered longer than the bus archive keeps events (90 days), so a replay mails no one twice.
+  config: new IdempotencyConfig({ eventKeyJmesPath: 'detail.eventId', expiresAfterSeconds: 100 * 86_400 }),
 });

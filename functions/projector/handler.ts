@@ -40,7 +40,9 @@ function parseRecords(records: DynamoDBRecord[]): { parsed: Parsed[]; firstFailu
     try {
       parsed.push({ index, event: fromItem(record.dynamodb!.NewImage as Record<string, AttributeValue>) });
     } catch (error) {
-      logger.error('unreadable event record', { sequenceNumber: record.dynamodb?.SequenceNumber, error: error as Error });
+      // The error's name and code only: its message may quote the payload.
+      const { name, code } = error as Error & { code?: string };
+      logger.error('unreadable event record', { sequenceNumber: record.dynamodb?.SequenceNumber, error: name, code });
       return { parsed, firstFailure: index };
     }
   }

@@ -35,7 +35,7 @@ export function signStaffToken(key: Uint8Array, request: TokenRequest): Promise<
   if (request.distributorId) claims[DISTRIBUTOR_CLAIM] = request.distributorId;
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(request.sub ?? `local-${request.role}`)
+    .setSubject(request.sub ?? ['local', request.role, request.distributorId].filter(Boolean).join('-'))
     .setIssuer(LOCAL_ISSUER)
     .setAudience(LOCAL_AUDIENCE)
     .setIssuedAt()

@@ -29,8 +29,9 @@ function assertJava(): void {
 }
 
 /**
- * Starts DynamoDB Local on 127.0.0.1:`port`, data on disk in `dataDir` or in memory when none
- * is given, and resolves once it answers requests.
+ * Starts DynamoDB Local on `port`, data on disk in `dataDir` or in memory when none is given,
+ * and resolves once it answers requests. The jar cannot bind to loopback only, so it answers on
+ * every interface; its CORS is restricted so web pages cannot read it.
  */
 export async function startDynamoDbLocal(options: { port: number; dataDir?: string }): Promise<DynamoDbLocal> {
   assertJava();
@@ -41,7 +42,7 @@ export async function startDynamoDbLocal(options: { port: number; dataDir?: stri
   const child = spawn(
     'java',
     ['-XX:-UsePerfData', `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`, '-jar', join(dir, 'DynamoDBLocal.jar'),
-      '-port', String(options.port), '-sharedDb', '-disableTelemetry', ...storage],
+      '-port', String(options.port), '-sharedDb', '-disableTelemetry', '-cors', 'http://127.0.0.1', ...storage],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let stderr = '';

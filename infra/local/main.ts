@@ -7,7 +7,15 @@ import { startLocalRuntime } from './runtime';
  * keep nothing). Ports: API_PORT (3000), SES_PORT (8005), DYNAMODB_PORT (8000).
  */
 const inMemory = process.argv.includes('--in-memory');
-const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+function port(name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < 1 || value > 65535) {
+    throw new LocalSetupError(`${name} must be a port number (1–65535), not "${process.env[name]}".`);
+  }
+  return value;
+}
 
 try {
   const runtime = await startLocalRuntime({

@@ -11,7 +11,8 @@ import { loadOrCreateKey } from './dev-auth';
 import { startDynamoDbLocal } from './dynamodb-local';
 import { localFunctions } from './functions';
 import { startHttpServer } from './http-server';
-import { freePort } from './ports';
+import { lockDataDir } from './data-lock';
+import { assertPortFree, freePort } from './ports';
 import { LocalScheduler, scheduledEvent } from './scheduler';
 import { startSesLocal } from './ses-local';
 import { StreamPoller } from './stream-poller';
@@ -62,18 +63,19 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     for (const s of stops.reverse()) await s().catch((e) => console.error('[local] stop failed:', e));
   };
   try {
-    const started = <T extends { stop(): Promise<void> }>(service: T): T => {
-      stops.push(() => service.stop());
-      return service;
-    };
-    const [dynamo, ses] = await Promise.all([
+    if (options.dataDir) stops.push(lockDataDir(options.dataDir));
+    if (options.apiPort) await assertPortFree(options.apiPort, 'the HTTP API', 'API_PORT');
+    // Wait for both emulators, so whichever did start is stopped again if the other fails.
+    const [dynamoStart, sesStart] = await Promise.allSettled([
       options.dynamoEndpoint
         ? undefined
-        : startDynamoDbLocal({ port: options.dynamoPort ?? (await freePort()), dataDir: options.dataDir && join(options.dataDir, 'dynamodb') }).then(started),
-      options.sesEndpoint ? undefined : startSesLocal({ port: options.sesPort ?? (await freePort()) }).then(started),
+        : startDynamoDbLocal({ port: options.dynamoPort ?? (await freePort()), dataDir: options.dataDir && join(options.dataDir, 'dynamodb') }),
+      options.sesEndpoint ? undefined : startSesLocal({ port: options.sesPort ?? (await freePort()) }),
     ]);
-    const dynamoEndpoint = options.dynamoEndpoint ?? dynamo!.endpoint;
-    const sesEndpoint = options.sesEndpoint ?? ses!.endpoint;
+    for (const result of [dynamoStart, sesStart]) if (result.status === 'fulfilled' && result.value) stops.push(result.value.stop);
+    for (const result of [dynamoStart, sesStart]) if (result.status === 'rejected') throw result.reason;
+    const dynamoEndpoint = options.dynamoEndpoint ?? (dynamoStart as PromiseFulfilledResult<{ endpoint: string }>).value.endpoint;
+    const sesEndpoint = options.sesEndpoint ?? (sesStart as PromiseFulfilledResult<{ endpoint: string }>).value.endpoint;
 
     const prefix = options.tablePrefix ?? 'support-ledger';
     const tables = Object.fromEntries(TABLES.map((t) => [t.id, `${prefix}-${t.id}`])) as Record<TableId, string>;
