@@ -13,6 +13,24 @@ export const STAFF_SCOPE = 'support-ledger/staff';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/**
+ * How often Lambda retries an asynchronous invocation whose handler failed: 2, Lambda's maximum.
+ *
+ * Bus rules and schedules invoke their function asynchronously, so a failing event meets two
+ * retry layers, one after the other:
+ * 1. EventBridge → Lambda. The rule target's retry policy (`retryAttempts` and
+ *    `maxEventAgeSeconds` of a `bus` trigger; a fixed policy for schedules) and its dead-letter
+ *    queue cover only handing the event to Lambda (throttling, the service unreachable). Once
+ *    Lambda has queued the event, EventBridge counts it delivered, whatever the handler does.
+ * 2. Lambda → the handler. When the handler throws or times out, Lambda runs it again up to
+ *    LAMBDA_ASYNC_RETRIES times, while the event is younger than the function's maximum event
+ *    age (at most 6 hours in Lambda), then sends it to the function's on-failure queue.
+ * So a handler sees one event at most 1 + LAMBDA_ASYNC_RETRIES times for failures of its own
+ * (reactions are idempotent by event id). A local bus that calls handlers directly plays only
+ * layer 2 and should retry a throwing handler this many times.
+ */
+export const LAMBDA_ASYNC_RETRIES = 2;
+
 export type Trigger =
   | {
       kind: 'http';
@@ -35,7 +53,9 @@ export type Trigger =
       rule: string;
       /** An EventBridge event pattern; the local bus matches it with the same semantics. */
       pattern: Record<string, unknown>;
+      /** EventBridge's retries of handing the event to Lambda (layer 1 in the note at LAMBDA_ASYNC_RETRIES). */
       retryAttempts: number;
+      /** How long EventBridge, and then Lambda (capped at its 6 hours), keep trying the event. */
       maxEventAgeSeconds: number;
     }
   | {
@@ -43,6 +63,14 @@ export type Trigger =
       name: string;
       /** An EventBridge schedule expression: `rate(…)` or `cron(min hour dom month dow year)`. */
       expression: string;
+    }
+  | {
+      kind: 'cognito';
+      /**
+       * A trigger of the staff user pool, invoked synchronously while Cognito works (it waits at
+       * most 5 seconds). `preTokenGeneration`: event version V2_0, may change ID and access tokens.
+       */
+      event: 'preTokenGeneration';
     };
 
 export type Access =
@@ -114,6 +142,14 @@ export const functions = {
     access: [readTable('views'), appendEvents],
     triggers: [{ kind: 'schedule', name: 'expire-contracts', expression: 'cron(5 0 * * ? *)' }],
   },
+  preTokenGeneration: {
+    entry: 'functions/auth/pre-token-generation.ts',
+    description: "Cognito: copies a distributor agent's distributor into its access token",
+    memoryMB: 256,
+    timeoutSeconds: 5,
+    access: [],
+    triggers: [{ kind: 'cognito', event: 'preTokenGeneration' }],
+  },
 } as const satisfies Record<string, FunctionDefinition>;
 
 export type FunctionName = keyof typeof functions;
@@ -125,5 +161,11 @@ export const publicApi = {
   rateLimit: { requestsPerSecond: 5, burst: 10 },
   /** Overridden by PUBLIC_ORIGINS (comma-separated) at deploy or local start. */
   defaultAllowedOrigins: ['http://localhost:5173'],
-  maxBodyBytes: 64 * 1024,
+};
+
+/** CORS of the whole API (origins above): what a browser may send and read. */
+export const cors = {
+  allowHeaders: ['content-type', 'authorization', 'idempotency-key', 'x-correlation-id'],
+  exposeHeaders: ['x-correlation-id', 'location', 'idempotent-replayed'],
+  maxAgeSeconds: 3600,
 };

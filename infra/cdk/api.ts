@@ -14,7 +14,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { STAFF_SCOPE, type Trigger } from '../topology';
+import { cors, STAFF_SCOPE, type Trigger } from '../topology';
 import { LOG_RETENTION } from './functions';
 import { acknowledge } from './nag';
 
@@ -24,7 +24,6 @@ type HttpTrigger = Extract<Trigger, { kind: 'http' }>;
 export const STAGE_THROTTLE = { rateLimit: 50, burstLimit: 100 };
 
 /** Request headers browsers may send cross-origin. */
-export const CORS_ALLOW_HEADERS = ['content-type', 'authorization', 'idempotency-key', 'x-correlation-id'];
 
 /**
  * One JSON line per request. No source IP and no user identity: those are personal data with
@@ -75,8 +74,9 @@ export class LedgerApi extends Construct {
       corsPreflight: {
         allowOrigins: props.allowedOrigins,
         allowMethods: [...[...new Set(props.methods)].map((method) => CorsHttpMethod[method]), CorsHttpMethod.OPTIONS],
-        allowHeaders: CORS_ALLOW_HEADERS,
-        maxAge: Duration.hours(1),
+        allowHeaders: cors.allowHeaders,
+        exposeHeaders: cors.exposeHeaders,
+        maxAge: Duration.seconds(cors.maxAgeSeconds),
       },
     });
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: LOG_RETENTION });

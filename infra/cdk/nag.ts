@@ -16,12 +16,13 @@ export const ACKNOWLEDGEMENTS = {
       'xray:PutTelemetryRecords (active tracing) and, for the stream consumer, dynamodb:ListStreams. ' +
       'Every data action is scoped to its table, index, stream, bus, queue or SES identity.',
   },
-  /** On each dead-letter queue. */
+  /** On each dead-letter and on-failure queue. */
   deadLetterQueueWithoutDlq: {
     id: 'AwsSolutions-SQS3',
     reason:
-      'This queue is itself a dead-letter queue (on-failure destination of the events stream mapping, or the ' +
-      'DLQ of an EventBridge target); a dead-letter queue for a dead-letter queue would only move the problem.',
+      'This queue is itself a dead-letter queue (on-failure destination of the events stream mapping or of a ' +
+      "function's asynchronous invocations, or the DLQ of an EventBridge target); a dead-letter queue for a " +
+      'dead-letter queue would only move the problem.',
   },
   /** On each route declared `auth: 'public'`. */
   publicRoute: {

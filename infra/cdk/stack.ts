@@ -4,6 +4,7 @@ import type { Construct } from 'constructs';
 import * as topology from '../topology';
 import type { FunctionDefinition } from '../topology';
 import { LedgerApi } from './api';
+import { configureAsyncInvocation } from './async-invoke';
 import { StaffAuth } from './auth';
 import { LedgerBus } from './bus';
 import { LedgerFunction } from './functions';
@@ -82,8 +83,16 @@ export class SupportLedgerStack extends Stack {
           case 'schedule':
             schedule(this, `${name}Schedule-${trigger.name}`, trigger, fn);
             break;
+          case 'cognito':
+            this.auth.addTrigger(trigger, fn);
+            break;
+          default: {
+            const unknown: never = trigger;
+            throw new Error(`Function ${name}: no AWS wiring for the trigger ${JSON.stringify(unknown)}`);
+          }
         }
       }
+      configureAsyncInvocation(this, `${name}AsyncFailures`, fn, definition.triggers);
     }
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });

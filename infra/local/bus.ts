@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { EventBridgeEvent } from 'aws-lambda';
-import { functions, type FunctionName } from '../topology';
+import { functions, LAMBDA_ASYNC_RETRIES, type FunctionName } from '../topology';
 import { matchesPattern } from './event-pattern';
 import type { Invoke } from './functions';
 
@@ -9,7 +9,6 @@ interface Rule {
   name: string;
   pattern: Record<string, unknown>;
   target: FunctionName;
-  retryAttempts: number;
 }
 
 interface PutEventsEntry {
@@ -30,8 +29,9 @@ export interface DeadLetter {
 /**
  * The local event bus: answers EventBridge's PutEvents API (so the projector's SDK client works
  * unchanged, pointed here by AWS_ENDPOINT_URL_EVENTBRIDGE), matches every entry against the
- * declared rule patterns and invokes the targets asynchronously, retrying as a rule's retry
- * policy says and keeping what still fails as dead letters.
+ * declared rule patterns and invokes the targets asynchronously. A handler that throws is retried
+ * as Lambda retries asynchronous invocations (twice), then kept as a dead letter (in AWS: the
+ * function's on-failure queue).
  */
 export class LocalBus {
   readonly deadLetters: DeadLetter[] = [];
@@ -43,7 +43,7 @@ export class LocalBus {
   constructor(private readonly invoke: Invoke, private readonly region: string, private readonly retryDelayMs = 200) {
     this.rules = Object.entries(functions).flatMap(([name, fn]) =>
       fn.triggers.flatMap((t) =>
-        t.kind === 'bus' ? [{ name: t.rule, pattern: t.pattern, target: name as FunctionName, retryAttempts: t.retryAttempts }] : [],
+        t.kind === 'bus' ? [{ name: t.rule, pattern: t.pattern, target: name as FunctionName }] : [],
       ),
     );
   }
@@ -124,7 +124,7 @@ export class LocalBus {
         await this.invoke(rule.target, event);
         return;
       } catch (error) {
-        if (attempt >= rule.retryAttempts) {
+        if (attempt >= LAMBDA_ASYNC_RETRIES) {
           console.error(`[bus] ${rule.name} → ${rule.target} failed for good: ${String(error)}`);
           this.deadLetters.push({ rule: rule.name, event, error: String(error) });
           return;

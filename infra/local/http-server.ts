@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { STAFF_SCOPE, publicApi } from '../topology';
+import { cors, STAFF_SCOPE, publicApi } from '../topology';
 import { claimsAsApiGateway, verifyStaffToken } from './dev-auth';
 import type { Invoke } from './functions';
 import { RateLimiter } from './rate-limiter';
@@ -95,9 +95,9 @@ function corsHeaders(origin: string): Record<string, string> {
   return {
     'access-control-allow-origin': origin,
     'access-control-allow-methods': 'GET,POST,PUT,PATCH,DELETE,OPTIONS',
-    'access-control-allow-headers': 'content-type,authorization,idempotency-key,x-correlation-id',
-    'access-control-expose-headers': 'x-correlation-id,location,idempotent-replayed',
-    'access-control-max-age': '600',
+    'access-control-allow-headers': cors.allowHeaders.join(','),
+    'access-control-expose-headers': cors.exposeHeaders.join(','),
+    'access-control-max-age': String(cors.maxAgeSeconds),
     vary: 'origin',
   };
 }

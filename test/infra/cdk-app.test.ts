@@ -1,17 +1,20 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { App, type CfnElement } from 'aws-cdk-lib';
+import { App, Stack, type CfnElement } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES } from '../../domain/roles';
+import { DISTRIBUTOR_ATTRIBUTE, DISTRIBUTOR_ATTRIBUTE_NAME } from '../../functions/auth/attributes';
+import { DISTRIBUTOR_CLAIM } from '../../functions/http/auth';
 import { EVENTS, IDEMPOTENCY, TABLES, tableEnvVar, VIEWS, type TableId } from '../../functions/tables';
 import { FORBIDDEN_EVENT_ACTIONS, MAIL_ACTIONS, TABLE_ACTIONS } from '../../infra/cdk/access';
-import { CORS_ALLOW_HEADERS, STAGE_THROTTLE } from '../../infra/cdk/api';
+import { STAGE_THROTTLE } from '../../infra/cdk/api';
 import { buildApp } from '../../infra/cdk/app';
 import { ARCHIVE_RETENTION, BUS_NAME } from '../../infra/cdk/bus';
 import { bundling, ESBUILD_TARGET, NODE_RUNTIME } from '../../infra/cdk/functions';
@@ -20,7 +23,7 @@ import { SCHEDULE_RETRY } from '../../infra/cdk/schedules';
 import { DEFAULT_MAIL_FROM, readSettings } from '../../infra/cdk/settings';
 import type { SupportLedgerStack, Topology } from '../../infra/cdk/stack';
 import * as topology from '../../infra/topology';
-import { STAFF_SCOPE, type FunctionDefinition, type Trigger } from '../../infra/topology';
+import { LAMBDA_ASYNC_RETRIES, STAFF_SCOPE, type FunctionDefinition, type Trigger } from '../../infra/topology';
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures: the stack is synthesized without bundling, against a stub project that holds the
@@ -406,9 +409,10 @@ describe('the stack of infra/topology.ts', () => {
       const api = s.resources[idOf(s.stack, s.stack.api.api)]!.Properties;
       expect(api.CorsConfiguration).toMatchObject({
         AllowOrigins: topology.publicApi.defaultAllowedOrigins,
-        AllowHeaders: CORS_ALLOW_HEADERS,
+        AllowHeaders: ['content-type', 'authorization', 'idempotency-key', 'x-correlation-id'],
+        ExposeHeaders: ['x-correlation-id', 'location', 'idempotent-replayed'],
+        MaxAge: topology.cors.maxAgeSeconds,
       });
-      expect(CORS_ALLOW_HEADERS).toEqual(['content-type', 'authorization', 'idempotency-key', 'x-correlation-id']);
     });
   });
 
@@ -447,6 +451,80 @@ describe('the stack of infra/topology.ts', () => {
   describe('schedules', () => {
     it.each(triggersOf('schedule'))('%s: the expression passed verbatim, on the default bus, retries and a DLQ', (name, trigger) => {
       expectScheduleRule(s, name, trigger);
+    });
+  });
+
+  describe('asynchronous invocation (bus rules and schedules)', () => {
+    const asyncFunctions = declared.filter(([, d]) => d.triggers.some((t) => t.kind === 'bus' || t.kind === 'schedule'));
+
+    it('configures it for exactly the functions a rule or schedule invokes', () => {
+      expect(asyncFunctions.map(([name]) => name).sort()).toEqual(['expireContracts', 'notifier']);
+      s.template.resourceCountIs('AWS::Lambda::EventInvokeConfig', asyncFunctions.length);
+    });
+
+    it.each(asyncFunctions)('%s: Lambda retries a failing handler twice, then records the event in a safe queue', (name, d) => {
+      expectAsyncInvokeConfig(s, name, expectedEventAge(d.triggers));
+    });
+
+    it("caps a bus trigger's event age at Lambda's 6 hours (EventBridge allows 24)", () => {
+      const [notifierTrigger] = triggersOf('bus').filter(([name]) => name === 'notifier').map(([, t]) => t);
+      expect(notifierTrigger!.maxEventAgeSeconds).toBeGreaterThan(21_600);
+      expectAsyncInvokeConfig(s, 'notifier', 21_600);
+    });
+
+    it("uses the schedule target's event age for schedules", () => {
+      expectAsyncInvokeConfig(s, 'expireContracts', SCHEDULE_RETRY.maxEventAge.toSeconds());
+    });
+  });
+
+  describe('staff user pool', () => {
+    const userPool = () => s.resources[idOf(s.stack, s.stack.auth.userPool)]!.Properties;
+
+    it('has one group per role, named exactly as the role', () => {
+      const groups = Object.values(s.resources).filter((r) => r.Type === 'AWS::Cognito::UserPoolGroup');
+      expect(groups.map((g) => g.Properties.GroupName).sort()).toEqual([...ROLES].sort());
+      for (const group of groups) expect(group.Properties.UserPoolId).toEqual({ Ref: idOf(s.stack, s.stack.auth.userPool) });
+    });
+
+    it('has the mutable string attribute custom:distributorId', () => {
+      expect(DISTRIBUTOR_ATTRIBUTE).toBe(`custom:${DISTRIBUTOR_ATTRIBUTE_NAME}`);
+      expect(userPool().Schema).toContainEqual(
+        expect.objectContaining({ Name: DISTRIBUTOR_ATTRIBUTE_NAME, AttributeDataType: 'String', Mutable: true }),
+      );
+    });
+
+    it('does not let the app client (users themselves) write custom:distributorId, or their e-mail', () => {
+      const client = s.resources[idOf(s.stack, s.stack.auth.client)]!.Properties;
+      // An absent list would mean every mutable attribute is writable.
+      expect(Array.isArray(client.WriteAttributes)).toBe(true);
+      expect(client.WriteAttributes.length).toBeGreaterThan(0);
+      expect(client.WriteAttributes).not.toContain(DISTRIBUTOR_ATTRIBUTE);
+      expect(client.WriteAttributes.filter((a: string) => a.startsWith('custom:'))).toEqual([]);
+      expect(client.WriteAttributes).not.toContain('email');
+    });
+
+    it.each(triggersOf('cognito'))('%s: is its pre token generation trigger, event version V2_0, on a plan that allows it', (name, trigger) => {
+      expect(trigger.event).toBe('preTokenGeneration');
+      const fnId = idOf(s.stack, s.stack.functions[name]!.function);
+      expect(userPool().LambdaConfig).toEqual({ PreTokenGenerationConfig: { LambdaArn: arnOf(fnId), LambdaVersion: 'V2_0' } });
+      // Access-token customization (V2_0) needs the Essentials or Plus feature plan.
+      expect(['ESSENTIALS', 'PLUS']).toContain(userPool().UserPoolTier);
+      s.template.hasResourceProperties('AWS::Lambda::Permission', {
+        Action: 'lambda:InvokeFunction',
+        FunctionName: arnOf(fnId),
+        Principal: 'cognito-idp.amazonaws.com',
+        SourceArn: arnOf(idOf(s.stack, s.stack.auth.userPool)),
+      });
+    });
+
+    it('declares the token trigger as a small function with no access, bundled like the others', () => {
+      const [[name, trigger]] = triggersOf('cognito');
+      expect(trigger).toEqual({ kind: 'cognito', event: 'preTokenGeneration' });
+      const d = topology.functions[name as keyof typeof topology.functions] as FunctionDefinition;
+      expect(d).toMatchObject({ entry: 'functions/auth/pre-token-generation.ts', memoryMB: 256, timeoutSeconds: 5, access: [] });
+      // A LedgerFunction: the same runtime, bundling and role checks as every declaration (above).
+      expect(s.stack.functions[name]!.function.runtime).toBe(NODE_RUNTIME);
+      expect(DISTRIBUTOR_CLAIM).toBe(DISTRIBUTOR_ATTRIBUTE);
     });
   });
 
@@ -494,7 +572,7 @@ const variant: Topology = {
       timeoutSeconds: 20,
       access: [{ resource: 'mail', mode: 'send' }],
       triggers: [
-        { kind: 'bus', rule: 'ticket-escalations', pattern: RICH_PATTERN, retryAttempts: 3, maxEventAgeSeconds: 3_600 },
+        { kind: 'bus', rule: 'ticket-escalations', pattern: RICH_PATTERN, retryAttempts: 3, maxEventAgeSeconds: 7_200 },
         { kind: 'schedule', name: 'sla-sweep', expression: 'rate(1 minute)' },
       ],
     },
@@ -544,6 +622,22 @@ describe('a topology with a public route (synthesized from a test declaration)',
 
   it.each(triggersOf('schedule', variantDeclared))('%s: a rate expression is passed verbatim', (name, trigger) => {
     expectScheduleRule(s, name, trigger);
+  });
+
+  it('gives a function with a bus and a schedule trigger one asynchronous configuration, the longer age', () => {
+    s.template.resourceCountIs('AWS::Lambda::EventInvokeConfig', 1);
+    expectAsyncInvokeConfig(s, 'escalations', 7_200);
+  });
+});
+
+describe("Lambda's asynchronous retries", () => {
+  it('LAMBDA_ASYNC_RETRIES is the most Lambda allows', () => {
+    const stack = new Stack(new App(), 'Probe');
+    const fn = (id: string) =>
+      new LambdaFunction(stack, id, { runtime: NODE_RUNTIME, handler: 'index.handler', code: Code.fromInline('exports.handler=()=>1') });
+    expect(LAMBDA_ASYNC_RETRIES).toBe(2);
+    expect(() => fn('Max').configureAsyncInvoke({ retryAttempts: LAMBDA_ASYNC_RETRIES })).not.toThrow();
+    expect(() => fn('Over').configureAsyncInvoke({ retryAttempts: LAMBDA_ASYNC_RETRIES + 1 })).toThrow(/between 0 and 2/);
   });
 });
 
@@ -600,4 +694,45 @@ function expectScheduleRule(s: Synthesized, name: string, trigger: Extract<Trigg
     MaximumRetryAttempts: SCHEDULE_RETRY.retryAttempts,
     MaximumEventAgeInSeconds: SCHEDULE_RETRY.maxEventAge.toSeconds(),
   });
+}
+
+/** What the topology asks of Lambda: the longest event age of its bus and schedule triggers, at most 6 hours. */
+function expectedEventAge(triggers: readonly Trigger[]): number {
+  const ages = triggers.flatMap((t) =>
+    t.kind === 'bus' ? [t.maxEventAgeSeconds] : t.kind === 'schedule' ? [SCHEDULE_RETRY.maxEventAge.toSeconds()] : [],
+  );
+  return Math.min(21_600, Math.max(...ages));
+}
+
+function expectAsyncInvokeConfig(s: Synthesized, name: string, maxEventAgeSeconds: number): void {
+  const fn = s.stack.functions[name]!;
+  const configs = Object.values(s.resources).filter(
+    (r) => r.Type === 'AWS::Lambda::EventInvokeConfig' && mentions(r.Properties.FunctionName, { Ref: idOf(s.stack, fn.function) }),
+  );
+  expect(configs).toHaveLength(1);
+  const config = configs[0]!.Properties;
+  expect(config).toMatchObject({
+    Qualifier: '$LATEST',
+    MaximumRetryAttempts: LAMBDA_ASYNC_RETRIES,
+    MaximumEventAgeInSeconds: maxEventAgeSeconds,
+  });
+  expect(config.DestinationConfig.OnSuccess).toBeUndefined();
+  const queueId: string = config.DestinationConfig.OnFailure.Destination['Fn::GetAtt'][0];
+  expect(s.resources[queueId]!.Type).toBe('AWS::SQS::Queue');
+  expectSafeQueue(s, queueId);
+  // Lambda sends failed events with the function's role, which must be allowed to (and be so
+  // before the configuration is created: the function depends on the role's policy).
+  const sends = statementsOfRole(s, idOf(s.stack, fn.role)).filter(
+    (st) => st.Effect === 'Allow' && asList(st.Action).includes('sqs:SendMessage'),
+  );
+  expect(sends.map((st) => st.Resource)).toEqual([arnOf(queueId)]);
+  const policyIds = Object.entries(s.resources)
+    .filter(([, r]) => r.Type === 'AWS::IAM::Policy' && mentions(r.Properties.Roles, { Ref: idOf(s.stack, fn.role) }))
+    .map(([id]) => id);
+  expect(s.resources[idOf(s.stack, fn.function)]!.DependsOn).toEqual(expect.arrayContaining(policyIds));
+  // A queue of its own: not the rule's dead-letter queue, whose messages mean something else.
+  const ruleDlqs = Object.values(s.resources)
+    .filter((r) => r.Type === 'AWS::Events::Rule')
+    .flatMap((r) => r.Properties.Targets.map((t: any) => t.DeadLetterConfig?.Arn?.['Fn::GetAtt']?.[0]));
+  expect(ruleDlqs).not.toContain(queueId);
 }
