@@ -61,7 +61,7 @@ describe('notifier', () => {
     expect(await mailsTo(email)).toHaveLength(1);
   });
 
-  it('escapes customer text in the HTML part and falls back to English for a locale without templates', async () => {
+  it('escapes customer text in the HTML part and writes in the customer language', async () => {
     const email = uniqueEmail('html');
     const { event } = await contractCreatedEvent(email, 'sv');
     const e = event();
@@ -70,6 +70,7 @@ describe('notifier', () => {
     await notify({ ...e, detail: { ...e.detail, version: 1 } }, context());
     const [mail] = await mailsTo(email);
     expect(mail.html).toContain('&lt;b&gt;Bobby&lt;/b&gt;');
-    expect(mail.html).toContain('lang="en"');
+    expect(mail.html).toContain('lang="sv"');
+    expect(mail.text).toContain('Hej <b>Bobby</b>!');
   });
 });
