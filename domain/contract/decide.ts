@@ -1,6 +1,6 @@
 import type { NewEvent } from '../../events/catalog';
-import type { Catalog } from '../catalog/schema';
-import { findPlan } from '../catalog/schema';
+import { findPlan } from '../catalog/lookup';
+import type { Catalog } from '../catalog/schema/catalog';
 import type { DecideContext } from '../decider';
 import { ConflictError, NotFoundError, ValidationError, type FieldIssue } from '../errors';
 import type { ContractCommand, CreateContract } from './commands';

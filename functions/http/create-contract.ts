@@ -2,10 +2,10 @@ import { ulid } from 'ulid';
 import * as z from 'zod';
 import { streamId } from '../../events/envelope';
 import { Locale } from '../../events/contract';
-import { minimalCatalog } from '../../domain/catalog/minimal';
 import { CONTRACT_CATEGORY, contractDecider } from '../../domain/contract/decider';
 import { ForbiddenError } from '../../domain/errors';
 import { runCommand } from '../command-runner';
+import { activeCatalog } from '../runtime/catalog';
 import { eventStore } from '../runtime/store';
 import { isDistributorOnly, type StaffCaller } from './auth';
 import { route, type RouteResponse } from './route';
@@ -41,7 +41,7 @@ export const handler = route(
     const { response, replayed } = await runCommand(eventStore(), {
       decider: contractDecider,
       streamId: streamId(CONTRACT_CATEGORY, contractId),
-      catalog: minimalCatalog,
+      catalog: activeCatalog(),
       command: { type: 'CreateContract', contractId, ...body, distributorId: distributorFor(caller!, body.distributorId) },
       metadata: { occurredAt: request.now, correlationId: request.correlationId, causationId: request.requestId, actor: request.actor },
       idempotency: request.idempotency,

@@ -1,9 +1,9 @@
 import type { ScheduledEvent } from 'aws-lambda';
 import { streamEntityId } from '../../events/envelope';
-import { minimalCatalog } from '../../domain/catalog/minimal';
 import { contractDecider } from '../../domain/contract/decider';
 import { CONTRACT_EXPIRY } from '../../domain/contract/view';
 import { runCommand } from '../command-runner';
+import { activeCatalog } from '../runtime/catalog';
 import { logger } from '../runtime/logger';
 import { eventStore } from '../runtime/store';
 import { viewStore } from '../runtime/views';
@@ -15,7 +15,7 @@ export const handler = (event: ScheduledEvent) =>
     const { events } = await runCommand(eventStore(), {
       decider: contractDecider,
       streamId: pk,
-      catalog: minimalCatalog,
+      catalog: activeCatalog(),
       command: { type: 'ExpireContract', contractId: streamEntityId(pk) },
       metadata: { occurredAt: event.time, correlationId: event.id, causationId: event.id, actor: { kind: 'system', id: 'expire-contracts' } },
       respond: () => undefined,

@@ -33,6 +33,7 @@ export function buildApp(options: BuildAppOptions = {}): { app: App; stack: Supp
     topology: options.topology,
     projectRoot: options.projectRoot,
     mailFrom: settings.mailFrom,
+    catalogPreset: settings.catalogPreset,
     allowedOrigins: settings.allowedOrigins,
     authCallbackUrls: settings.authCallbackUrls,
   });

@@ -5,6 +5,7 @@ import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { CATALOG_PRESET_ENV } from '../../functions/runtime/catalog';
 import { aliases, ESM_REQUIRE_BANNER, MAIN_FIELDS } from '../bundling';
 import type { FunctionDefinition } from '../topology';
 import { denyEventMutation, grantAccess, type AccessTargets } from './access';
@@ -41,6 +42,8 @@ export interface LedgerFunctionProps {
   /** Directory the definition's `entry` is relative to; holds package-lock.json. */
   projectRoot: string;
   targets: AccessTargets;
+  /** The catalog preset the handlers run (CATALOG_PRESET). */
+  catalogPreset: string;
 }
 
 /**
@@ -66,6 +69,7 @@ export class LedgerFunction extends Construct {
     const environment: Record<string, string> = {
       POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
       NODE_OPTIONS: '--enable-source-maps',
+      [CATALOG_PRESET_ENV]: props.catalogPreset,
     };
     for (const access of definition.access) Object.assign(environment, grantAccess(this.role, access, targets));
     denyEventMutation(this.role, targets.tables);

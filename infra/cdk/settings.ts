@@ -1,4 +1,6 @@
 import type { App } from 'aws-cdk-lib';
+import { isPresetName, presetNames, type PresetName } from '../../domain/catalog/presets/index';
+import { DEFAULT_CATALOG_PRESET } from '../../functions/runtime/catalog';
 import { assertEuRegion, DEFAULT_REGION, type EuRegion } from './regions';
 
 /** What a deployment may choose, from CDK context (`-c key=value`) or the environment. */
@@ -13,6 +15,8 @@ export interface Settings {
   allowedOrigins?: string[];
   /** Context `authCallbackUrls` (comma-separated): where Cognito's login returns staff to. */
   authCallbackUrls: string[];
+  /** Context `catalogPreset`: the vendor policy this deployment runs (default qualisys). */
+  catalogPreset: PresetName;
 }
 
 export const DEFAULT_MAIL_FROM = 'support@example.com';
@@ -32,7 +36,12 @@ export function readSettings(app: App, env: NodeJS.ProcessEnv = process.env): Se
   if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(mailFrom)) {
     throw new Error(`Context mailFrom "${mailFrom}" is not an e-mail address.`);
   }
+  const catalogPreset = String(context('catalogPreset') ?? DEFAULT_CATALOG_PRESET);
+  if (!isPresetName(catalogPreset)) {
+    throw new Error(`Context catalogPreset "${catalogPreset}" is not a catalog preset; choose one of ${presetNames.join(', ')}.`);
+  }
   return {
+    catalogPreset,
     region: assertEuRegion(region),
     account: env.CDK_DEFAULT_ACCOUNT,
     mailFrom,

@@ -3,6 +3,7 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import * as topology from '../topology';
 import type { FunctionDefinition } from '../topology';
+import { DEFAULT_CATALOG_PRESET } from '../../functions/runtime/catalog';
 import { LedgerApi } from './api';
 import { configureAsyncInvocation } from './async-invoke';
 import { StaffAuth } from './auth';
@@ -31,6 +32,8 @@ export interface SupportLedgerStackProps extends StackProps {
   projectRoot?: string;
   /** Sender of customer e-mail. */
   mailFrom: string;
+  /** The vendor policy (catalog preset) the functions run. @default qualisys */
+  catalogPreset?: string;
   /** CORS origins. @default topology.publicApi.defaultAllowedOrigins */
   allowedOrigins?: string[];
   /** Where Cognito returns staff after sign-in. */
@@ -68,6 +71,7 @@ export class SupportLedgerStack extends Stack {
         definition,
         projectRoot: props.projectRoot ?? PROJECT_ROOT,
         targets: { tables: this.tables, bus: this.events.bus, mail: this.mail },
+        catalogPreset: props.catalogPreset ?? DEFAULT_CATALOG_PRESET,
       }));
       for (const trigger of definition.triggers) {
         switch (trigger.kind) {

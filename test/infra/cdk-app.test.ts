@@ -253,7 +253,7 @@ describe('the stack of infra/topology.ts', () => {
 
     it.each(declared)('%s: environment has exactly what its access declares', (name, d) => {
       const env = s.resources[idOf(s.stack, s.stack.functions[name]!.function)]!.Properties.Environment.Variables;
-      const expected: Record<string, unknown> = { POWERTOOLS_SERVICE_NAME: 'support-ledger', NODE_OPTIONS: '--enable-source-maps' };
+      const expected: Record<string, unknown> = { POWERTOOLS_SERVICE_NAME: 'support-ledger', NODE_OPTIONS: '--enable-source-maps', CATALOG_PRESET: 'qualisys' };
       for (const access of d.access) {
         if (access.resource === 'table') {
           expected[tableEnvVar(access.table)] = { Ref: idOf(s.stack, s.stack.tables.byId[access.table].table) };
@@ -266,6 +266,13 @@ describe('the stack of infra/topology.ts', () => {
       }
       expect(env).toEqual(expected);
     });
+  });
+
+  it('runs the catalog preset chosen with context `catalogPreset`, and refuses an unknown one', () => {
+    const hezo = synth({ context: { catalogPreset: "hezo" } });
+    const fn = hezo.resources[idOf(hezo.stack, hezo.stack.functions.createContract!.function)]!;
+    expect(fn.Properties.Environment.Variables.CATALOG_PRESET).toBe('hezo');
+    expect(() => synth({ context: { catalogPreset: "acme" } })).toThrow('Context catalogPreset "acme" is not a catalog preset; choose one of qualisys, onyxceph, q3, hezo.');
   });
 
   describe('IAM', () => {

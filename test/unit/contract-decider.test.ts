@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { minimalCatalog } from '../../domain/catalog/minimal';
+import { qualisysCatalog } from '../../domain/catalog/presets/qualisys';
 import { contractDecider } from '../../domain/contract/decider';
 import type { CreateContract } from '../../domain/contract/commands';
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors';
 import { spec } from '../support/decider-spec';
 
-const given = spec(contractDecider, { now: '2025-06-01T00:00:00.000Z', catalog: minimalCatalog });
+const given = spec(contractDecider, { now: '2025-06-01T00:00:00.000Z', catalog: qualisysCatalog });
 
 const create = (overrides: Partial<CreateContract> = {}): CreateContract => ({
   type: 'CreateContract',
