@@ -110,6 +110,14 @@ export const functions = {
     access: [readTable('views')],
     triggers: [{ kind: 'http', method: 'GET', path: '/v1/contracts/{id}', auth: 'staff' }],
   },
+  getEntitlements: {
+    entry: 'functions/http/get-entitlements.ts',
+    description: 'GET /v1/contracts/{id}/entitlements: what the contract covers at an instant, and why not',
+    memoryMB: 512,
+    timeoutSeconds: 10,
+    access: [readTable('views')],
+    triggers: [{ kind: 'http', method: 'GET', path: '/v1/contracts/{id}/entitlements', auth: 'staff' }],
+  },
   projector: {
     entry: 'functions/projector/handler.ts',
     description: 'Applies new events to the views and publishes them as integration events',

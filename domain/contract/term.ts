@@ -20,8 +20,11 @@ export function termEnd(startsOn: string, months: number, zone: string): { endsO
   // Calendar arithmetic on the date alone, then the start of that day in the zone (01:00 where a
   // DST change skips midnight).
   const endsOn = DateTime.fromISO(startsOn, { zone: 'UTC' }).plus({ months }).toISODate()!;
-  return { endsOn, endsAt: DateTime.fromISO(endsOn, { zone }).startOf('day').toUTC().toISO()! };
+  return { endsOn, endsAt: dayStart(endsOn, zone) };
 }
+
+/** The instant a calendar day begins in a zone. */
+export const dayStart = (date: string, zone: string): string => DateTime.fromISO(date, { zone }).startOf('day').toUTC().toISO()!;
 
 /** The canonical spelling of an IANA zone (`europe/stockholm` → `Europe/Stockholm`). */
 export const canonicalTimeZone = (zone: string): string => new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;

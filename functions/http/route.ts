@@ -14,18 +14,21 @@ export const MAX_BODY_BYTES = 64 * 1024;
 
 type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
 
-export interface RouteSpec<Body extends z.ZodType, Params extends z.ZodType> {
+export interface RouteSpec<Body extends z.ZodType, Params extends z.ZodType, Query extends z.ZodType = z.ZodType> {
   /** Staff routes name the roles allowed; routes without roles are public (website forms). */
   roles?: readonly Role[];
   body?: Body;
   params?: Params;
+  /** The query string, validated like the body. */
+  query?: Query;
   /** Whether the route reads an `Idempotency-Key` header. Public forms require one. */
   idempotency?: 'optional' | 'required';
 }
 
-export interface RouteRequest<Body, Params> {
+export interface RouteRequest<Body, Params, Query = unknown> {
   body: Body;
   params: Params;
+  query: Query;
   /** The staff member, on staff routes. */
   caller: StaffCaller | undefined;
   actor: Actor;
@@ -50,9 +53,9 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
  * JSON error with a code, and a 500 only for what is truly unexpected (with a correlation id,
  * never a stack trace).
  */
-export function route<Body extends z.ZodType = z.ZodUndefined, Params extends z.ZodType = z.ZodUndefined>(
-  spec: RouteSpec<Body, Params>,
-  handle: (request: RouteRequest<z.infer<Body>, z.infer<Params>>) => Promise<RouteResponse>,
+export function route<Body extends z.ZodType = z.ZodUndefined, Params extends z.ZodType = z.ZodUndefined, Query extends z.ZodType = z.ZodUndefined>(
+  spec: RouteSpec<Body, Params, Query>,
+  handle: (request: RouteRequest<z.infer<Body>, z.infer<Params>, z.infer<Query>>) => Promise<RouteResponse>,
 ) {
   return middy<Event, APIGatewayProxyStructuredResultV2, Error, Context>().handler(async (event, context) => {
     const correlationId = correlationIdOf(event, context);
@@ -60,10 +63,12 @@ export function route<Body extends z.ZodType = z.ZodUndefined, Params extends z.
       const caller = spec.roles ? staffCaller(event, spec.roles) : undefined;
       const body = spec.body ? validate(spec.body, parseBody(event), 'body') : undefined;
       const params = spec.params ? validate(spec.params, event.pathParameters ?? {}, 'path') : undefined;
+      const query = spec.query ? validate(spec.query, event.queryStringParameters ?? {}, 'query') : undefined;
       const idempotency = idempotencyOf(spec, event, caller, body);
       const response = await handle({
         body: body as z.infer<Body>,
         params: params as z.infer<Params>,
+        query: query as z.infer<Query>,
         caller,
         actor: caller ? staffActor(caller) : { kind: 'customer', id: 'website' },
         correlationId,
@@ -101,7 +106,7 @@ function parseBody(event: Event): unknown {
   }
 }
 
-function validate<S extends z.ZodType>(schema: S, value: unknown, where: 'body' | 'path'): z.infer<S> {
+function validate<S extends z.ZodType>(schema: S, value: unknown, where: 'body' | 'path' | 'query'): z.infer<S> {
   const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return result.data;
   throw new ValidationError(result.error.issues.flatMap((issue) => fieldIssues(issue, where)));
@@ -116,7 +121,7 @@ function fieldIssues(issue: z.core.$ZodIssue, where: string): FieldIssue[] {
   return [{ path: path || where, message }];
 }
 
-function idempotencyOf(spec: RouteSpec<z.ZodType, z.ZodType>, event: Event, caller: StaffCaller | undefined, body: unknown) {
+function idempotencyOf(spec: RouteSpec<z.ZodType, z.ZodType, z.ZodType>, event: Event, caller: StaffCaller | undefined, body: unknown) {
   if (!spec.idempotency) return undefined;
   const key = event.headers?.['idempotency-key'];
   if (key === undefined) {

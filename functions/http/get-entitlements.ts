@@ -1,0 +1,41 @@
+import * as z from 'zod';
+import { streamId } from '../../events/envelope';
+import { CONTRACT_CATEGORY } from '../../domain/contract/decider';
+import { entitlementsAt } from '../../domain/contract/entitlements';
+import { dayStart } from '../../domain/contract/term';
+import type { ContractView } from '../../domain/contract/view';
+import { NotFoundError } from '../../domain/errors';
+import { activeCatalog } from '../runtime/catalog';
+import { viewStore } from '../runtime/views';
+import { assertMayAccessDistributor } from './auth';
+import { ContractIdParams } from './contract-id';
+import { route } from './route';
+
+const Query = z.strictObject({ at: z.iso.datetime({ offset: true }).optional() });
+
+/**
+ * GET /v1/contracts/{id}/entitlements?at=…: which channels and services the contract covers at
+ * an instant (default: now), and for each one it does not cover, why.
+ */
+export const handler = route(
+  { roles: ['admin', 'agent-l1', 'billing', 'dpo', 'agent-l0'], params: ContractIdParams, query: Query },
+  async ({ params, query, caller, now }) => {
+    const stored = await viewStore().get<ContractView>(streamId(CONTRACT_CATEGORY, params.id));
+    if (!stored) throw new NotFoundError(`No contract ${params.id}.`);
+    const contract = stored.view;
+    assertMayAccessDistributor(caller!, contract.distributorId);
+    const answer = entitlementsAt({
+      catalog: activeCatalog(),
+      agreement: {
+        planId: contract.planId,
+        addOnIds: [],
+        status: contract.status,
+        termStartsAt: dayStart(contract.startsOn, contract.timeZone),
+        termEndsAt: contract.endsAt,
+        timeZone: contract.timeZone,
+      },
+      at: new Date(query.at ?? now).toISOString(),
+    });
+    return { status: 200, body: { contractId: params.id, ...answer } };
+  },
+);
