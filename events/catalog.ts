@@ -1,5 +1,21 @@
 import type { z } from 'zod';
-import { ContractCreated, ContractExpired } from './contract';
+import {
+  AddOnAdded,
+  AddOnRemoved,
+  ContractActivated,
+  ContractCancelled,
+  ContractExpired,
+  ContractLapsed,
+  ContractOrdered,
+  ContractReinstated,
+  ContractRenewed,
+  LicencePackagesChanged,
+  RegisteredPersonAdded,
+  RegisteredPersonRemoved,
+  RenewalReminded,
+  RenewalRequested,
+  SystemReviewDue,
+} from './contract';
 import type { EventEnvelope } from './envelope';
 
 /**
@@ -8,8 +24,21 @@ import type { EventEnvelope } from './envelope';
  * with the schema of the version the event was written with.
  */
 export const eventCatalog = {
-  ContractCreated: { current: 1, versions: { 1: ContractCreated } },
+  ContractOrdered: { current: 1, versions: { 1: ContractOrdered } },
+  ContractActivated: { current: 1, versions: { 1: ContractActivated } },
+  AddOnAdded: { current: 1, versions: { 1: AddOnAdded } },
+  AddOnRemoved: { current: 1, versions: { 1: AddOnRemoved } },
+  RegisteredPersonAdded: { current: 1, versions: { 1: RegisteredPersonAdded } },
+  RegisteredPersonRemoved: { current: 1, versions: { 1: RegisteredPersonRemoved } },
+  LicencePackagesChanged: { current: 1, versions: { 1: LicencePackagesChanged } },
+  RenewalRequested: { current: 1, versions: { 1: RenewalRequested } },
+  RenewalReminded: { current: 1, versions: { 1: RenewalReminded } },
+  ContractRenewed: { current: 1, versions: { 1: ContractRenewed } },
   ContractExpired: { current: 1, versions: { 1: ContractExpired } },
+  ContractLapsed: { current: 1, versions: { 1: ContractLapsed } },
+  ContractReinstated: { current: 1, versions: { 1: ContractReinstated } },
+  ContractCancelled: { current: 1, versions: { 1: ContractCancelled } },
+  SystemReviewDue: { current: 1, versions: { 1: SystemReviewDue } },
 } as const satisfies Record<string, { current: number; versions: Record<number, z.ZodType> }>;
 
 export type EventType = keyof typeof eventCatalog;

@@ -6,27 +6,107 @@ export type Locale = z.infer<typeof Locale>;
 
 const isoDate = z.iso.date();
 const isoInstant = z.iso.datetime({ offset: true });
+const id = z.string().min(1).max(64);
+const contractId = z.string().min(1);
 
-export const ContractCreated = z.object({
-  contractId: z.string().min(1),
+/**
+ * Money in events: integer minor units and an ISO 4217 code. The catalog's `Money` (in `domain/`)
+ * validates currencies fully; events only keep its shape, since `events` depends on nothing.
+ */
+export const MoneyPayload = z.object({ amount: z.int().min(0), currency: z.string().regex(/^[A-Z]{3}$/) });
+export type MoneyPayload = z.infer<typeof MoneyPayload>;
+
+/** One priced line of an order quote: the plan, an add-on, or registered persons beyond those included. */
+export const QuoteLine = z.object({
+  kind: z.enum(['plan', 'add-on', 'extra-person']),
+  /** The plan or add-on id the line prices. */
+  ref: id,
+  description: z.string().min(1),
+  quantity: z.int().min(0),
+  unitPrice: MoneyPayload,
+  amount: MoneyPayload,
+});
+export type QuoteLine = z.infer<typeof QuoteLine>;
+
+/** One line of a reinstatement fee (see `domain/contract/late-renewal.ts`). */
+export const FeeLinePayload = z.object({
+  kind: z.enum(['back-support', 'penalty', 'minimum-fee']),
+  description: z.string().min(1),
+  quantity: z.int().min(0),
+  unitPrice: MoneyPayload,
+  amount: MoneyPayload,
+});
+
+export const OrderedAddOn = z.object({
+  addOnId: id,
+  quantity: z.int().min(1).optional(),
+  /** What a by-size price counts (e.g. cameras). */
+  size: z.int().min(1).optional(),
+});
+export type OrderedAddOn = z.infer<typeof OrderedAddOn>;
+
+export const RegisteredPerson = z.object({
+  personId: id,
+  name: z.string().min(1).max(200),
+  email: z.email().max(254),
+});
+export type RegisteredPerson = z.infer<typeof RegisteredPerson>;
+
+/** A term: the first day and the end day as dates in the contract's zone, and the instants they begin. */
+const term = {
+  termStartsOn: isoDate,
+  termEndsOn: isoDate,
+  /** `termStartsOn` at 00:00 in the contract's zone. */
+  termStartsAt: isoInstant,
+  /** `termEndsOn` at 00:00 in the contract's zone: the term ends at this instant. */
+  termEndsAt: isoInstant,
+};
+
+export const ContractOrdered = z.object({
+  contractId,
+  channel: z.enum(['website', 'staff']),
   customer: z.object({
     name: z.string().min(1).max(200),
     email: z.email().max(254),
     locale: Locale,
+    /** IANA zone the contract's terms are computed in (canonical spelling). */
+    timeZone: z.string().min(1),
+    taxId: z.string().min(1).max(64).optional(),
+    segment: id.optional(),
   }),
-  planId: z.string().min(1),
-  timeZone: z.string().min(1),
+  regionId: id,
+  planId: id,
+  termMonths: z.int().positive(),
   startsOn: isoDate,
-  endsOn: isoDate,
-  /** The instant the term ends: `endsOn` at 00:00 in `timeZone`. */
-  endsAt: isoInstant,
-  termMonths: z.number().int().positive(),
+  licencePackages: z.int().min(1),
+  addOns: z.array(OrderedAddOn),
+  registeredPersons: z.array(RegisteredPerson),
   distributorId: z.string().min(1).optional(),
+  quote: z.object({ lines: z.array(QuoteLine), total: MoneyPayload }),
 });
-export type ContractCreated = z.infer<typeof ContractCreated>;
+export type ContractOrdered = z.infer<typeof ContractOrdered>;
+
+export const ContractActivated = z.object({ contractId, ...term });
+export type ContractActivated = z.infer<typeof ContractActivated>;
+
+export const AddOnAdded = z.object({ contractId, ...OrderedAddOn.shape });
+export const AddOnRemoved = z.object({ contractId, addOnId: id });
+export const RegisteredPersonAdded = z.object({ contractId, ...RegisteredPerson.shape });
+export const RegisteredPersonRemoved = z.object({ contractId, personId: id });
+export const LicencePackagesChanged = z.object({ contractId, from: z.int().min(1), to: z.int().min(1) });
+export const RenewalRequested = z.object({ contractId, channel: z.enum(['website', 'staff']) });
+export const RenewalReminded = z.object({ contractId, offsetDays: z.int().min(1), termEndsOn: isoDate });
+/** Renewed on time or within the grace period: the next term, at the plan's price. */
+export const ContractRenewed = z.object({ contractId, ...term, price: MoneyPayload });
 
 export const ContractExpired = z.object({
-  contractId: z.string().min(1),
+  contractId,
   expiredAt: isoInstant,
 });
 export type ContractExpired = z.infer<typeof ContractExpired>;
+
+export const ContractLapsed = z.object({ contractId, lapsedAt: isoInstant });
+/** Renewed after the grace period: the new term and the reinstatement fee's lines. */
+export const ContractReinstated = z.object({ contractId, ...term, lines: z.array(FeeLinePayload), total: MoneyPayload });
+export const ContractCancelled = z.object({ contractId, reason: z.string().min(1).max(1000) });
+export const SystemReviewDue = z.object({ contractId, dueOn: isoDate });

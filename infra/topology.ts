@@ -136,7 +136,7 @@ export const functions = {
       {
         kind: 'bus',
         rule: 'contract-mail',
-        pattern: { source: [INTEGRATION_SOURCE], 'detail-type': ['ContractCreated', 'ContractExpired'] },
+        pattern: { source: [INTEGRATION_SOURCE], 'detail-type': ['ContractActivated', 'ContractExpired'] },
         retryAttempts: 8,
         maxEventAgeSeconds: 86_400,
       },

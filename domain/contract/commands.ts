@@ -1,5 +1,36 @@
-import type { Locale } from '../../events/contract';
+import type { Locale, OrderedAddOn, RegisteredPerson } from '../../events/contract';
 
+export type OrderChannel = 'website' | 'staff';
+
+/** An order as the website form or staff place it; the catalog checks every field. */
+export interface PlaceOrder {
+  type: 'PlaceOrder';
+  contractId: string;
+  channel: OrderChannel;
+  customer: {
+    name: string;
+    email: string;
+    locale: Locale;
+    /** IANA zone the term is computed in; the catalog's default when absent. */
+    timeZone?: string;
+    taxId?: string;
+    /** A catalog customer segment (e.g. clinical customers). */
+    segment?: string;
+  };
+  /** The sales region; the catalog's first region that prices the plan when absent. */
+  regionId?: string;
+  planId: string;
+  termMonths: number;
+  /** The first day of the term, a calendar date in the customer's zone. */
+  startsOn: string;
+  /** Licence packages held (default 1); plans priced per licence package charge each. */
+  licencePackages?: number;
+  addOns?: OrderedAddOn[];
+  registeredPersons?: RegisteredPerson[];
+  distributorId?: string;
+}
+
+/** The staff route's command: an order placed and activated in one decision. */
 export interface CreateContract {
   type: 'CreateContract';
   contractId: string;
@@ -12,6 +43,61 @@ export interface CreateContract {
   timeZone?: string;
   /** The distributor (level-0 partner) serving this customer, if any. */
   distributorId?: string;
+  regionId?: string;
+  licencePackages?: number;
+}
+
+/** Starts the ordered term (from `startsOn` in the contract's zone). */
+export interface Activate {
+  type: 'Activate';
+  contractId: string;
+}
+
+export interface AddAddOn extends OrderedAddOn {
+  type: 'AddAddOn';
+  contractId: string;
+}
+
+export interface RemoveAddOn {
+  type: 'RemoveAddOn';
+  contractId: string;
+  addOnId: string;
+}
+
+export interface AddRegisteredPerson extends RegisteredPerson {
+  type: 'AddRegisteredPerson';
+  contractId: string;
+}
+
+export interface RemoveRegisteredPerson {
+  type: 'RemoveRegisteredPerson';
+  contractId: string;
+  personId: string;
+}
+
+export interface ChangeLicencePackages {
+  type: 'ChangeLicencePackages';
+  contractId: string;
+  licencePackages: number;
+}
+
+export interface RequestRenewal {
+  type: 'RequestRenewal';
+  contractId: string;
+  channel: OrderChannel;
+}
+
+/** A reminder `offsetDays` before the term ends (one of the catalog's offsets), once per term and offset. */
+export interface SendRenewalReminder {
+  type: 'SendRenewalReminder';
+  contractId: string;
+  offsetDays: number;
+}
+
+/** Renews for the next term, on time, in grace, or reinstated with the late-renewal fee. */
+export interface Renew {
+  type: 'Renew';
+  contractId: string;
 }
 
 export interface ExpireContract {
@@ -19,4 +105,35 @@ export interface ExpireContract {
   contractId: string;
 }
 
-export type ContractCommand = CreateContract | ExpireContract;
+export interface LapseContract {
+  type: 'LapseContract';
+  contractId: string;
+}
+
+export interface Cancel {
+  type: 'Cancel';
+  contractId: string;
+  reason: string;
+}
+
+export interface ScheduleSystemReview {
+  type: 'ScheduleSystemReview';
+  contractId: string;
+}
+
+export type ContractCommand =
+  | PlaceOrder
+  | CreateContract
+  | Activate
+  | AddAddOn
+  | RemoveAddOn
+  | AddRegisteredPerson
+  | RemoveRegisteredPerson
+  | ChangeLicencePackages
+  | RequestRenewal
+  | SendRenewalReminder
+  | Renew
+  | ExpireContract
+  | LapseContract
+  | Cancel
+  | ScheduleSystemReview;

@@ -1,19 +1,106 @@
 import type { DomainEvent } from '../../events/catalog';
+import type { OrderedAddOn, RegisteredPerson } from '../../events/contract';
 
-export type ContractState =
-  | { status: 'none' }
-  | { status: 'active' | 'expired'; contractId: string; endsAt: string; distributorId?: string };
+export interface Term {
+  termStartsOn: string;
+  termEndsOn: string;
+  termStartsAt: string;
+  termEndsAt: string;
+}
+
+export type ContractStatus = 'ordered' | 'active' | 'expired' | 'lapsed' | 'cancelled';
+
+export interface Contract {
+  status: ContractStatus;
+  contractId: string;
+  planId: string;
+  regionId: string;
+  termMonths: number;
+  startsOn: string;
+  timeZone: string;
+  segment?: string;
+  distributorId?: string;
+  licencePackages: number;
+  addOns: OrderedAddOn[];
+  persons: RegisteredPerson[];
+  /** The latest term granted (absent until activated). */
+  term?: Term;
+  /** The first day of the first term: system reviews count from it. */
+  firstTermStartsOn?: string;
+  /** Reminder offsets already sent for the current term. */
+  remindedOffsets: number[];
+  /** A renewal was requested during the current term. */
+  renewalRequested: boolean;
+  /** System-review due dates already announced. */
+  reviewsDue: string[];
+}
+
+export type ContractState = { status: 'none' } | Contract;
 
 export const initialState: ContractState = { status: 'none' };
 
+const newTerm = (state: Contract, term: Term, status: ContractStatus): Contract => ({
+  ...state,
+  status,
+  term: { termStartsOn: term.termStartsOn, termEndsOn: term.termEndsOn, termStartsAt: term.termStartsAt, termEndsAt: term.termEndsAt },
+  remindedOffsets: [],
+  renewalRequested: false,
+});
+
 export function evolve(state: ContractState, event: DomainEvent): ContractState {
+  if (event.type === 'ContractOrdered') {
+    const p = event.payload;
+    return {
+      status: 'ordered',
+      contractId: p.contractId,
+      planId: p.planId,
+      regionId: p.regionId,
+      termMonths: p.termMonths,
+      startsOn: p.startsOn,
+      timeZone: p.customer.timeZone,
+      ...(p.customer.segment ? { segment: p.customer.segment } : {}),
+      ...(p.distributorId ? { distributorId: p.distributorId } : {}),
+      licencePackages: p.licencePackages,
+      addOns: p.addOns,
+      persons: p.registeredPersons,
+      remindedOffsets: [],
+      renewalRequested: false,
+      reviewsDue: [],
+    };
+  }
+  if (state.status === 'none') return state;
   switch (event.type) {
-    case 'ContractCreated': {
-      const { contractId, endsAt, distributorId } = event.payload;
-      return { status: 'active', contractId, endsAt, distributorId };
+    case 'ContractActivated':
+      return { ...newTerm(state, event.payload, 'active'), firstTermStartsOn: state.firstTermStartsOn ?? event.payload.termStartsOn };
+    case 'AddOnAdded': {
+      const { contractId: _, ...addOn } = event.payload;
+      return { ...state, addOns: [...state.addOns, addOn] };
     }
+    case 'AddOnRemoved':
+      return { ...state, addOns: state.addOns.filter((a) => a.addOnId !== event.payload.addOnId) };
+    case 'RegisteredPersonAdded': {
+      const { contractId: _, ...person } = event.payload;
+      return { ...state, persons: [...state.persons, person] };
+    }
+    case 'RegisteredPersonRemoved':
+      return { ...state, persons: state.persons.filter((p) => p.personId !== event.payload.personId) };
+    case 'LicencePackagesChanged':
+      return { ...state, licencePackages: event.payload.to };
+    case 'RenewalRequested':
+      return { ...state, renewalRequested: true };
+    case 'RenewalReminded':
+      return { ...state, remindedOffsets: [...state.remindedOffsets, event.payload.offsetDays] };
+    case 'ContractRenewed':
+    case 'ContractReinstated':
+      return newTerm(state, event.payload, 'active');
     case 'ContractExpired':
-      return state.status === 'none' ? state : { ...state, status: 'expired' };
+      return { ...state, status: 'expired' };
+    case 'ContractLapsed':
+      return { ...state, status: 'lapsed' };
+    case 'ContractCancelled':
+      return { ...state, status: 'cancelled' };
+    case 'SystemReviewDue':
+      return { ...state, reviewsDue: [...state.reviewsDue, event.payload.dueOn] };
     default:
       return state;
   }

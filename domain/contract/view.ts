@@ -1,31 +1,145 @@
 import type { DomainEvent } from '../../events/catalog';
-import type { ContractCreated } from '../../events/contract';
+import type { ContractOrdered, MoneyPayload } from '../../events/contract';
+import type { Catalog } from '../catalog/schema/catalog';
 import type { Due, Projection } from '../projection';
 import { CONTRACT_CATEGORY } from './decider';
+import { lapseAt, nextReviewDue, reminderAt, systemReviewOf } from './deadlines';
+import type { ContractStatus } from './state';
+import { dayStart } from './term';
 
-/** The staff read model of one contract. */
-export interface ContractView extends ContractCreated {
-  status: 'active' | 'expired';
+/** The staff read model of one contract: the order as it now stands, its current term and its renewal pipeline. */
+export interface ContractView extends ContractOrdered {
+  status: ContractStatus;
+  /** When the order was placed. */
   createdAt: string;
+  /** The current term (the latest granted); absent until activated. */
+  termStartsOn?: string;
+  termEndsOn?: string;
+  termStartsAt?: string;
+  termEndsAt?: string;
+  /** The start of the first term, from which system reviews count. */
+  firstTermStartsOn?: string;
+  /** Since when coverage has been unbroken (the first term's start, or the reinstated term's). */
+  coveredSince?: string;
+  /** Reminder offsets (days before the term ends) already sent for the current term. */
+  remindedOffsets: number[];
+  renewalRequestedAt?: string;
+  lastRenewedAt?: string;
+  reinstatedAt?: string;
+  /** The fee of the latest reinstatement. */
+  reinstatementTotal?: MoneyPayload;
   expiredAt?: string;
+  lapsedAt?: string;
+  cancelledAt?: string;
+  cancelReason?: string;
+  /** System-review due dates announced. */
+  systemReviewsDue: string[];
 }
 
 export const CONTRACT_EXPIRY = 'contract-expiry';
+export const CONTRACT_LAPSE = 'contract-lapse';
+export const RENEWAL_REMINDER = 'renewal-reminder';
+export const SYSTEM_REVIEW = 'system-review';
 
-export const contractProjection: Projection<ContractView> = {
-  category: CONTRACT_CATEGORY,
-  evolve(view, event: DomainEvent) {
-    switch (event.type) {
-      case 'ContractCreated':
-        return { ...event.payload, status: 'active', createdAt: event.occurredAt };
-      case 'ContractExpired':
-        if (!view) throw new Error(`ContractExpired before ContractCreated in ${event.streamId}`);
-        return { ...view, status: 'expired', expiredAt: event.payload.expiredAt };
-      default:
-        return view as ContractView;
+const term = (p: { termStartsOn: string; termEndsOn: string; termStartsAt: string; termEndsAt: string }) => ({
+  termStartsOn: p.termStartsOn,
+  termEndsOn: p.termEndsOn,
+  termStartsAt: p.termStartsAt,
+  termEndsAt: p.termEndsAt,
+});
+
+export function evolveView(view: ContractView | undefined, event: DomainEvent): ContractView {
+  if (event.type === 'ContractOrdered')
+    return { ...event.payload, status: 'ordered', createdAt: event.occurredAt, remindedOffsets: [], systemReviewsDue: [] };
+  if (!view) throw new Error(`${event.type} before ContractOrdered in ${event.streamId}`);
+  switch (event.type) {
+    case 'ContractActivated':
+      return {
+        ...view,
+        ...term(event.payload),
+        status: 'active',
+        firstTermStartsOn: view.firstTermStartsOn ?? event.payload.termStartsOn,
+        coveredSince: view.coveredSince ?? event.payload.termStartsAt,
+        remindedOffsets: [],
+      };
+    case 'AddOnAdded': {
+      const { contractId: _, ...addOn } = event.payload;
+      return { ...view, addOns: [...view.addOns, addOn] };
     }
-  },
-  due(view): Due[] {
-    return view.status === 'active' ? [{ kind: CONTRACT_EXPIRY, at: view.endsAt }] : [];
-  },
-};
+    case 'AddOnRemoved':
+      return { ...view, addOns: view.addOns.filter((a) => a.addOnId !== event.payload.addOnId) };
+    case 'RegisteredPersonAdded': {
+      const { contractId: _, ...person } = event.payload;
+      return { ...view, registeredPersons: [...view.registeredPersons, person] };
+    }
+    case 'RegisteredPersonRemoved':
+      return { ...view, registeredPersons: view.registeredPersons.filter((p) => p.personId !== event.payload.personId) };
+    case 'LicencePackagesChanged':
+      return { ...view, licencePackages: event.payload.to };
+    case 'RenewalRequested':
+      return { ...view, renewalRequestedAt: event.occurredAt };
+    case 'RenewalReminded':
+      return { ...view, remindedOffsets: [...view.remindedOffsets, event.payload.offsetDays] };
+    case 'ContractRenewed': {
+      const { renewalRequestedAt: _, ...rest } = view;
+      return { ...rest, ...term(event.payload), status: 'active', lastRenewedAt: event.occurredAt, remindedOffsets: [] };
+    }
+    case 'ContractReinstated': {
+      const { renewalRequestedAt: _, ...rest } = view;
+      return {
+        ...rest,
+        ...term(event.payload),
+        status: 'active',
+        lastRenewedAt: event.occurredAt,
+        reinstatedAt: event.occurredAt,
+        reinstatementTotal: event.payload.total,
+        coveredSince: event.payload.termStartsAt,
+        remindedOffsets: [],
+      };
+    }
+    case 'ContractExpired':
+      return { ...view, status: 'expired', expiredAt: event.payload.expiredAt };
+    case 'ContractLapsed':
+      return { ...view, status: 'lapsed', lapsedAt: event.payload.lapsedAt };
+    case 'ContractCancelled':
+      return { ...view, status: 'cancelled', cancelledAt: event.occurredAt, cancelReason: event.payload.reason };
+    case 'SystemReviewDue':
+      return { ...view, systemReviewsDue: [...view.systemReviewsDue, event.payload.dueOn] };
+    default:
+      return view;
+  }
+}
+
+/** The next renewal reminder of the current term: the earliest offset not yet sent. */
+export function nextReminder(view: ContractView, catalog: Catalog): { offsetDays: number; at: string } | undefined {
+  if (view.status !== 'active' || !view.termEndsOn) return undefined;
+  const zone = view.customer.timeZone;
+  return catalog.renewal.reminderDaysBefore
+    .filter((offset) => !view.remindedOffsets.includes(offset))
+    .map((offsetDays) => ({ offsetDays, at: reminderAt(view.termEndsOn!, offsetDays, zone) }))
+    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at))[0];
+}
+
+/** What the sweepers must act on for a contract, with the catalog's renewal rule and reminder offsets. */
+export function contractDue(view: ContractView, catalog: Catalog): Due[] {
+  const zone = view.customer.timeZone;
+  const due: Due[] = [];
+  if (view.status === 'active' && view.termEndsAt) {
+    due.push({ kind: CONTRACT_EXPIRY, at: view.termEndsAt });
+    const reminder = nextReminder(view, catalog);
+    if (reminder) due.push({ kind: RENEWAL_REMINDER, at: reminder.at });
+    const review = systemReviewOf(catalog, view.planId, view.addOns);
+    if (review && view.firstTermStartsOn)
+      due.push({ kind: SYSTEM_REVIEW, at: dayStart(nextReviewDue(view.firstTermStartsOn, review.everyMonths, view.systemReviewsDue), zone) });
+  }
+  if (view.status === 'expired' && view.termEndsOn)
+    due.push({ kind: CONTRACT_LAPSE, at: lapseAt(view.termEndsOn, catalog.renewal.late.graceDays, zone) });
+  return due;
+}
+
+/** The contract read model for a catalog (its deadlines depend on the catalog's renewal rules). */
+export const contractProjection = (catalog: Catalog): Projection<ContractView> => ({
+  category: CONTRACT_CATEGORY,
+  evolve: evolveView,
+  due: (view) => contractDue(view, catalog),
+});

@@ -21,6 +21,8 @@ const CreateContractBody = z.strictObject({
   termMonths: z.int().min(1).max(120),
   timeZone: z.string().min(1).max(64).optional(),
   distributorId: z.string().trim().min(1).max(64).optional(),
+  regionId: z.string().min(1).max(64).optional(),
+  licencePackages: z.int().min(1).max(100_000).optional(),
 });
 
 /** A distributor agent creates contracts only for its own distributor. */

@@ -24,15 +24,17 @@ export const handler = route(
     if (!stored) throw new NotFoundError(`No contract ${params.id}.`);
     const contract = stored.view;
     assertMayAccessDistributor(caller!, contract.distributorId);
+    const timeZone = contract.customer.timeZone;
     const answer = entitlementsAt({
       catalog: activeCatalog(),
       agreement: {
         planId: contract.planId,
-        addOnIds: [],
+        addOnIds: contract.addOns.map((a) => a.addOnId),
         status: contract.status,
-        termStartsAt: dayStart(contract.startsOn, contract.timeZone),
-        termEndsAt: contract.endsAt,
-        timeZone: contract.timeZone,
+        // Coverage is unbroken from the first (or reinstated) term's start; an order not yet activated covers from its start date.
+        termStartsAt: contract.coveredSince ?? dayStart(contract.startsOn, timeZone),
+        termEndsAt: contract.termEndsAt ?? dayStart(contract.startsOn, timeZone),
+        timeZone,
       },
       at: new Date(query.at ?? now).toISOString(),
     });

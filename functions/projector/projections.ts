@@ -1,7 +1,10 @@
 import { contractProjection } from '../../domain/contract/view';
 import type { Projection } from '../../domain/projection';
+import { activeCatalog } from '../runtime/catalog';
+
+const contracts = contractProjection(activeCatalog());
 
 /** The read models, by stream category. */
 export const projections: Record<string, Projection<unknown>> = {
-  [contractProjection.category]: contractProjection as Projection<unknown>,
+  [contracts.category]: contracts as Projection<unknown>,
 };

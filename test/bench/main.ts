@@ -148,7 +148,7 @@ async function main(): Promise<number> {
   ];
   const out = [
     `# support-ledger bench — ${new Date().toISOString()}${quick ? ' (QUICK: a fifth of the operations)' : ''}`,
-    `Node ${process.version}, ${cpus().length} cores, DynamoDB Local in memory (one JVM per write contender), region ${REGION}; event item ≈ ${itemBytes} B (ContractCreated)`,
+    `Node ${process.version}, ${cpus().length} cores, DynamoDB Local in memory (one JVM per write contender), region ${REGION}; event item ≈ ${itemBytes} B (ContractOrdered)`,
     section(
       'Single-event writes (conditional attribute_not_exists put, each writer on its own stream)',
       table([

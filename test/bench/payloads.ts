@@ -6,7 +6,7 @@ import { toItem } from '../../functions/store/event-item';
 import { contractCreated, metadata } from '../support/fixtures';
 
 /**
- * One event content, used by every writer in the comparison: a ContractCreated (the largest
+ * One event content, used by every writer in the comparison: a ContractOrdered (the largest
  * event type) with the usual envelope metadata. castore gets the same payload and metadata.
  */
 export const benchEvent = (contractId: string = randomUUID()): NewEvent => contractCreated(contractId);

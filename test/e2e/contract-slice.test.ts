@@ -32,8 +32,11 @@ describe('contracts through the HTTP API (local runtime)', () => {
     const read = await rt.call('GET', `/v1/contracts/${contractId}`, { token: admin });
     expect(read.status).toBe(200);
     expect(read.body).toMatchObject({
-      contractId, status: 'active', planId: 'gold', startsOn: '2025-02-01', endsOn: '2026-02-01',
-      endsAt: '2026-01-31T23:00:00.000Z', customer: { email }, version: 1,
+      contractId, status: 'active', planId: 'gold', startsOn: '2025-02-01', termStartsOn: '2025-02-01', termEndsOn: '2026-02-01',
+      termEndsAt: '2026-01-31T23:00:00.000Z', customer: { email, timeZone: 'Europe/Stockholm' }, channel: 'staff', regionId: 'americas',
+      licencePackages: 1, quote: { total: { amount: 250_000, currency: 'USD' } },
+      // Creation is two events now: the order and its activation.
+      version: 2,
     });
     const [confirmation] = await mailsTo(email);
     expect(confirmation.subject).toBe(`Your support agreement ${contractId} is confirmed`);
@@ -46,7 +49,7 @@ describe('contracts through the HTTP API (local runtime)', () => {
     await rt.fireSchedule('expire-contracts', new Date('2026-02-01T00:05:00Z'));
     await rt.settle();
     const expired = await rt.call('GET', `/v1/contracts/${contractId}`, { token: admin });
-    expect(expired.body).toMatchObject({ status: 'expired', expiredAt: '2026-01-31T23:00:00.000Z', version: 2 });
+    expect(expired.body).toMatchObject({ status: 'expired', expiredAt: '2026-01-31T23:00:00.000Z', version: 3 });
     const mails = await mailsTo(email);
     expect(mails.map((m) => m.subject)).toEqual([
       `Your support agreement ${contractId} is confirmed`,
@@ -56,7 +59,7 @@ describe('contracts through the HTTP API (local runtime)', () => {
     // A second run of the same schedule changes nothing and mails nothing.
     await rt.fireSchedule('expire-contracts', new Date('2026-02-01T00:05:00Z'));
     await rt.settle();
-    expect((await rt.call('GET', `/v1/contracts/${contractId}`, { token: admin })).body.version).toBe(2);
+    expect((await rt.call('GET', `/v1/contracts/${contractId}`, { token: admin })).body.version).toBe(3);
     expect(await mailsTo(email)).toHaveLength(2);
   });
 

@@ -43,7 +43,7 @@ describe('event store (DynamoDB Local)', () => {
     expect(event).toMatchObject({
       streamId,
       version: 1,
-      type: 'ContractCreated',
+      type: 'ContractOrdered',
       schemaVersion: 1,
       occurredAt: meta.occurredAt,
       correlationId: meta.correlationId,
@@ -104,7 +104,7 @@ describe('event store (DynamoDB Local)', () => {
     const streamId = uniqueStream();
     let { position } = await store.load(streamId);
     const padding = 'x'.repeat(150);
-    const event = (): NewEvent => contractCreated('C6', { customer: { name: padding, email: 'pad@example.com', locale: 'en' }, planId: padding });
+    const event = (): NewEvent => contractCreated('C6', { customer: { name: padding, email: 'pad@example.com', locale: 'en', timeZone: 'Europe/Stockholm' }, distributorId: padding });
     for (let i = 0; i < 30; i++) {
       const result = await store.append(position, Array.from({ length: 100 }, event), metadata());
       if (result.status !== 'appended') throw new Error('expected an append');

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { qualisysCatalog } from '../../domain/catalog/presets/qualisys';
 import { contractProjection } from '../../domain/contract/view';
 import { EventStore } from '../../functions/store/event-store';
 import { ViewStore } from '../../functions/views/view-store';
 import { scheduledEvent } from '../../infra/local/scheduler';
 import { createTestTables, dynamoClient, useEmulatorEnvironment } from '../support/emulators';
-import { contractCreated, metadata } from '../support/fixtures';
+import { contractActivated, contractCreated, metadata } from '../support/fixtures';
 
 /** The expiry sweeper reads only the due index, so what it reads grows with what is due. */
 describe('expire-contracts sweeper', () => {
@@ -34,15 +35,16 @@ describe('expire-contracts sweeper', () => {
     );
   });
 
-  /** A contract in the store and its projected view, ending at `endsAt`. */
+  /** An active contract in the store and its projected view, its term ending at `endsAt`. */
   async function contractEnding(endsAt: string): Promise<string> {
     const contractId = randomUUID();
     const streamId = `contract#${contractId}`;
     const { position } = await store.load(streamId);
-    const result = await store.append(position, [contractCreated(contractId, { endsAt })], metadata());
+    const result = await store.append(position, [contractCreated(contractId), contractActivated(contractId, { termEndsAt: endsAt })], metadata());
     if (result.status !== 'appended') throw new Error('expected an append');
-    const view = result.events.reduce<unknown>((v, e) => contractProjection.evolve(v as never, e), undefined) as never;
-    await views.put(streamId, { view, version: 1, due: contractProjection.due(view) }, undefined);
+    const projection = contractProjection(qualisysCatalog);
+    const view = result.events.reduce<unknown>((v, e) => projection.evolve(v as never, e), undefined) as never;
+    await views.put(streamId, { view, version: 2, due: projection.due(view) }, undefined);
     return streamId;
   }
 
@@ -55,10 +57,10 @@ describe('expire-contracts sweeper', () => {
     expect(indexItemsRead).toBe(6);
     for (const streamId of due) {
       const events = await store.read(streamId);
-      expect(events.map((e) => e.type)).toEqual(['ContractCreated', 'ContractExpired']);
-      expect(events[1]).toMatchObject({ occurredAt: '2030-12-31T00:05:00Z', actor: { kind: 'system', id: 'expire-contracts' } });
+      expect(events.map((e) => e.type)).toEqual(['ContractOrdered', 'ContractActivated', 'ContractExpired']);
+      expect(events[2]).toMatchObject({ occurredAt: '2030-12-31T00:05:00Z', actor: { kind: 'system', id: 'expire-contracts' } });
     }
-    for (const streamId of later.slice(0, 10)) expect(await store.version(streamId)).toBe(1);
+    for (const streamId of later.slice(0, 10)) expect(await store.version(streamId)).toBe(2);
   });
 
   it('is idempotent: the due index may lag, a second sweep appends nothing new', async () => {
@@ -66,6 +68,6 @@ describe('expire-contracts sweeper', () => {
     const event = scheduledEvent('expire-contracts', new Date('2029-06-02T00:05:00Z'), 'eu-north-1');
     await sweep(event);
     await sweep(event);
-    expect(await store.version(streamId)).toBe(2);
+    expect(await store.version(streamId)).toBe(3);
   });
 });

@@ -6,7 +6,7 @@ import type { IntegrationDetail } from '../../events/integration';
 import { ViewStore } from '../../functions/views/view-store';
 import { lambdaContext } from '../../infra/local/lambda-context';
 import { createTestTables, dynamoClient, useEmulatorEnvironment } from '../support/emulators';
-import { contractCreated } from '../support/fixtures';
+import { contractActivated, contractCreated } from '../support/fixtures';
 import { mailsTo, uniqueEmail } from '../support/local-runtime';
 
 /** The notifier against DynamoDB Local (views, idempotency records) and the SES emulator. */
@@ -25,14 +25,19 @@ describe('notifier', () => {
   async function contractCreatedEvent(email: string, locale = 'en') {
     const contractId = randomUUID();
     const streamId = `contract#${contractId}`;
-    const payload = { ...(contractCreated(contractId).payload as object), customer: { name: 'Grace Hopper', email, locale } } as ContractView;
-    await views.put(streamId, { view: { ...payload, status: 'active', createdAt: '2026-01-01T00:00:00.000Z' }, version: 1, due: [] }, undefined);
+    const ordered = contractCreated(contractId).payload as ContractView;
+    const payload = contractActivated(contractId).payload as ContractView;
+    const view: ContractView = {
+      ...ordered, ...payload, customer: { ...ordered.customer, name: 'Grace Hopper', email, locale: locale as ContractView['customer']['locale'] },
+      status: 'active', createdAt: '2026-01-01T00:00:00.000Z', remindedOffsets: [], systemReviewsDue: [],
+    };
+    await views.put(streamId, { view, version: 2, due: [] }, undefined);
     const detail = {
-      eventId: randomUUID(), streamId, version: 1, type: 'ContractCreated', schemaVersion: 1, occurredAt: '2026-01-01T00:00:00.000Z',
+      eventId: randomUUID(), streamId, version: 2, type: 'ContractActivated', schemaVersion: 1, occurredAt: '2026-01-01T00:00:00.000Z',
       correlationId: 'c', causationId: 'c', actor: { kind: 'system', id: 'test' }, payload,
     } as IntegrationDetail;
     const event = (): EventBridgeEvent<string, IntegrationDetail> => ({
-      version: '0', id: randomUUID(), 'detail-type': 'ContractCreated', source: 'support-ledger', account: '000000000000',
+      version: '0', id: randomUUID(), 'detail-type': 'ContractActivated', source: 'support-ledger', account: '000000000000',
       time: '2026-01-01T00:00:00Z', region: 'eu-north-1', resources: [], detail,
     });
     return { contractId, event };
@@ -66,7 +71,7 @@ describe('notifier', () => {
     const { event } = await contractCreatedEvent(email, 'sv');
     const e = event();
     const view = await views.get<ContractView>(e.detail.streamId);
-    await views.put(e.detail.streamId, { ...view!, view: { ...view!.view, customer: { ...view!.view.customer, name: '<b>Bobby</b>' } }, version: 2 }, view);
+    await views.put(e.detail.streamId, { ...view!, view: { ...view!.view, customer: { ...view!.view.customer, name: '<b>Bobby</b>' } }, version: 3 }, view);
     await notify({ ...e, detail: { ...e.detail, version: 1 } }, context());
     const [mail] = await mailsTo(email);
     expect(mail.html).toContain('&lt;b&gt;Bobby&lt;/b&gt;');

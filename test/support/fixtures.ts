@@ -10,17 +10,46 @@ export const metadata = (overrides: Partial<EventMetadata> = {}): EventMetadata 
   ...overrides,
 });
 
+/** A valid `ContractOrdered` (the first event of a contract stream): the store tests' everyday event. */
 export const contractCreated = (contractId: string, overrides: Record<string, unknown> = {}): NewEvent => ({
-  type: 'ContractCreated',
+  type: 'ContractOrdered',
   payload: {
     contractId,
-    customer: { name: 'Ada Customer', email: `ada+${contractId.toLowerCase()}@example.com`, locale: 'en' },
+    channel: 'staff',
+    customer: { name: 'Ada Customer', email: `ada+${contractId.toLowerCase()}@example.com`, locale: 'en', timeZone: 'Europe/Stockholm' },
+    regionId: 'americas',
     planId: 'gold',
-    timeZone: 'Europe/Stockholm',
-    startsOn: '2026-01-01',
-    endsOn: '2027-01-01',
-    endsAt: '2026-12-31T23:00:00.000Z',
     termMonths: 12,
+    startsOn: '2026-01-01',
+    licencePackages: 1,
+    addOns: [],
+    registeredPersons: [],
+    quote: {
+      lines: [
+        {
+          kind: 'plan',
+          ref: 'gold',
+          description: 'Gold, 12 months',
+          quantity: 1,
+          unitPrice: { amount: 250_000, currency: 'USD' },
+          amount: { amount: 250_000, currency: 'USD' },
+        },
+      ],
+      total: { amount: 250_000, currency: 'USD' },
+    },
+    ...overrides,
+  },
+});
+
+/** The activation that follows `contractCreated`: a term from 2026-01-01 ending at `termEndsAt`. */
+export const contractActivated = (contractId: string, overrides: Record<string, unknown> = {}): NewEvent => ({
+  type: 'ContractActivated',
+  payload: {
+    contractId,
+    termStartsOn: '2026-01-01',
+    termEndsOn: '2027-01-01',
+    termStartsAt: '2025-12-31T23:00:00.000Z',
+    termEndsAt: '2026-12-31T23:00:00.000Z',
     ...overrides,
   },
 });

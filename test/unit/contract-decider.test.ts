@@ -4,6 +4,7 @@ import { contractDecider } from '../../domain/contract/decider';
 import type { CreateContract } from '../../domain/contract/commands';
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors';
 import { spec } from '../support/decider-spec';
+import type { NewEvent } from '../../events/catalog';
 
 const given = spec(contractDecider, { now: '2025-06-01T00:00:00.000Z', catalog: qualisysCatalog });
 
@@ -18,47 +19,71 @@ const create = (overrides: Partial<CreateContract> = {}): CreateContract => ({
   ...overrides,
 });
 
-const created = (overrides: Record<string, unknown> = {}) => ({
-  type: 'ContractCreated' as const,
-  payload: {
-    contractId: 'C1',
-    customer: { name: 'Ada', email: 'ada@example.com', locale: 'en' as const },
-    planId: 'gold',
-    timeZone: 'Europe/Stockholm',
-    startsOn: '2025-01-01',
-    endsOn: '2026-01-01',
-    endsAt: '2025-12-31T23:00:00.000Z',
-    termMonths: 12,
-    ...overrides,
-  },
-});
+const prices: Record<string, number> = { gold: 250_000, platinum: 950_000 };
+
+/** What CreateContract decides: the order (staff channel, default region) and its activation. */
+const created = (o: { timeZone?: string; startsOn?: string; startsAt?: string; endsOn?: string; endsAt?: string; planId?: string; termMonths?: number; distributorId?: string } = {}): NewEvent[] => {
+  const planId = o.planId ?? 'gold';
+  const termMonths = o.termMonths ?? 12;
+  const price = { amount: prices[planId]!, currency: 'USD' };
+  const name = planId === 'gold' ? 'Gold' : 'Platinum';
+  return [
+    {
+      type: 'ContractOrdered',
+      payload: {
+        contractId: 'C1',
+        channel: 'staff',
+        customer: { name: 'Ada', email: 'ada@example.com', locale: 'en', timeZone: o.timeZone ?? 'Europe/Stockholm' },
+        regionId: 'americas',
+        planId,
+        termMonths,
+        startsOn: o.startsOn ?? '2025-01-01',
+        licencePackages: 1,
+        addOns: [],
+        registeredPersons: [],
+        ...(o.distributorId ? { distributorId: o.distributorId } : {}),
+        quote: { lines: [{ kind: 'plan', ref: planId, description: `${name}, ${termMonths} months`, quantity: 1, unitPrice: price, amount: price }], total: price },
+      },
+    },
+    {
+      type: 'ContractActivated',
+      payload: {
+        contractId: 'C1',
+        termStartsOn: o.startsOn ?? '2025-01-01',
+        termEndsOn: o.endsOn ?? '2026-01-01',
+        termStartsAt: o.startsAt ?? '2024-12-31T23:00:00.000Z',
+        termEndsAt: o.endsAt ?? '2025-12-31T23:00:00.000Z',
+      },
+    },
+  ];
+};
 
 describe('contract decider', () => {
   describe('CreateContract', () => {
     it('creates a contract whose term ends at 00:00 local time on the anniversary', () => {
-      given([]).when(create()).then([created()]);
+      given([]).when(create()).then(created());
     });
 
     it('uses the catalog default zone when the order names none', () => {
-      given([]).when(create({ timeZone: undefined })).then([created()]);
+      given([]).when(create({ timeZone: undefined })).then(created());
     });
 
     it('computes the term in the customer zone, across a DST change (New York, summer start)', () => {
       given([])
         .when(create({ timeZone: 'America/New_York', startsOn: '2025-07-01' }))
-        .then([created({ timeZone: 'America/New_York', startsOn: '2025-07-01', endsOn: '2026-07-01', endsAt: '2026-07-01T04:00:00.000Z' })]);
+        .then(created({ timeZone: 'America/New_York', startsOn: '2025-07-01', startsAt: '2025-07-01T04:00:00.000Z', endsOn: '2026-07-01', endsAt: '2026-07-01T04:00:00.000Z' }));
     });
 
     it('ends a 12-month term from 29 February on 28 February (seed: qualisys-support-agreement.txt, 12-month terms)', () => {
       given([])
         .when(create({ startsOn: '2024-02-29' }))
-        .then([created({ startsOn: '2024-02-29', endsOn: '2025-02-28', endsAt: '2025-02-27T23:00:00.000Z' })]);
+        .then(created({ startsOn: '2024-02-29', startsAt: '2024-02-28T23:00:00.000Z', endsOn: '2025-02-28', endsAt: '2025-02-27T23:00:00.000Z' }));
     });
 
     it('sells Platinum for two years only (seed: qualisys-support-agreement.txt, "Platinum: 2 years")', () => {
       given([])
         .when(create({ planId: 'platinum', termMonths: 24 }))
-        .then([created({ planId: 'platinum', termMonths: 24, endsOn: '2027-01-01', endsAt: '2026-12-31T23:00:00.000Z' })]);
+        .then(created({ planId: 'platinum', termMonths: 24, endsOn: '2027-01-01', endsAt: '2026-12-31T23:00:00.000Z' }));
       given([]).when(create({ planId: 'platinum', termMonths: 12 })).thenFails((error) => {
         expect(error).toBeInstanceOf(ValidationError);
         expect((error as ValidationError).fields).toEqual([{ path: 'termMonths', message: 'Platinum is sold for 24 months.' }]);
@@ -78,11 +103,11 @@ describe('contract decider', () => {
     });
 
     it('keeps the distributor serving the customer', () => {
-      given([]).when(create({ distributorId: 'north' })).then([created({ distributorId: 'north' })]);
+      given([]).when(create({ distributorId: 'north' })).then(created({ distributorId: 'north' }));
     });
 
     it('refuses to create a contract twice', () => {
-      given([created()]).when(create()).thenThrows(ConflictError);
+      given(created()).when(create()).thenThrows(ConflictError);
     });
   });
 
@@ -90,17 +115,17 @@ describe('contract decider', () => {
     const expire = { type: 'ExpireContract' as const, contractId: 'C1' };
 
     it('expires a contract once its term has ended', () => {
-      given([created()])
+      given(created())
         .when(expire, { now: '2025-12-31T23:00:00.000Z' })
         .then([{ type: 'ContractExpired', payload: { contractId: 'C1', expiredAt: '2025-12-31T23:00:00.000Z' } }]);
     });
 
     it('refuses while the term runs', () => {
-      given([created()]).when(expire, { now: '2025-12-31T22:59:59.999Z' }).thenThrows(/runs until/);
+      given(created()).when(expire, { now: '2025-12-31T22:59:59.999Z' }).thenThrows(/runs until/);
     });
 
     it('does nothing for an expired contract (sweeps may repeat)', () => {
-      given([created(), { type: 'ContractExpired', payload: { contractId: 'C1', expiredAt: '2025-12-31T23:00:00.000Z' } }])
+      given([...created(), { type: 'ContractExpired', payload: { contractId: 'C1', expiredAt: '2025-12-31T23:00:00.000Z' } }])
         .when(expire, { now: '2026-02-01T00:00:00.000Z' })
         .then([]);
     });

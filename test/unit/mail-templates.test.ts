@@ -18,23 +18,32 @@ const name = '<b>Zoë & Co</b>';
 
 const view = (locale: Locale): ContractView => ({
   contractId: 'C-2026-0042',
-  customer: { name, email: 'zoe@example.com', locale },
+  channel: 'staff',
+  customer: { name, email: 'zoe@example.com', locale, timeZone: 'Europe/Stockholm' },
+  regionId: 'americas',
   planId: 'gold',
-  timeZone: 'Europe/Stockholm',
   // Every date the mails show falls in February, so each text names that month in its language.
   startsOn: '2026-02-01',
-  endsOn: '2027-02-01',
-  endsAt: '2027-01-31T23:00:00.000Z',
+  termStartsOn: '2026-02-01',
+  termEndsOn: '2027-02-01',
+  termStartsAt: '2026-01-31T23:00:00.000Z',
+  termEndsAt: '2027-01-31T23:00:00.000Z',
   termMonths: 12,
+  licencePackages: 1,
+  addOns: [],
+  registeredPersons: [],
+  quote: { lines: [], total: { amount: 0, currency: 'USD' } },
   status: 'expired',
   createdAt: '2026-01-20T10:00:00.000Z',
   expiredAt: '2027-01-31T23:00:00.000Z',
+  remindedOffsets: [],
+  systemReviewsDue: [],
 });
 
 describe('customer e-mail templates', () => {
   it('covers at least the known locales and e-mails', () => {
     expect(locales).toEqual(expect.arrayContaining(['en', 'fr', 'pl', 'de', 'sv']));
-    expect(types).toEqual(expect.arrayContaining(['ContractCreated', 'ContractExpired']));
+    expect(types).toEqual(expect.arrayContaining(['ContractActivated', 'ContractExpired']));
   });
 
   describe.each(locales)('%s', (locale) => {
@@ -63,7 +72,7 @@ describe('customer e-mail templates', () => {
 
       // The same facts as the English mail (whichever of these it shows), in every language.
       const v = view(locale);
-      const facts = [v.contractId, v.planId, v.customer.name, v.timeZone, `${v.termMonths} `].filter((fact) => english.text.includes(fact));
+      const facts = [v.contractId, v.planId, v.customer.name, v.customer.timeZone, `${v.termMonths} `].filter((fact) => english.text.includes(fact));
       for (const fact of facts) expect(mail.text).toContain(fact);
 
       // Dates in the customer's language.

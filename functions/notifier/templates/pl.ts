@@ -11,12 +11,12 @@ const monthForms: Partial<Record<Intl.LDMLPluralRule, string>> = { one: 'miesią
 const months = (n: number) => `${n} ${monthForms[plural.select(n)] ?? 'miesięcy'}`;
 
 export const pl: Templates = {
-  ContractCreated: (c, f) => ({
+  ContractActivated: (c, f) => ({
     subject: `Potwierdzenie zawarcia umowy serwisowej nr ${c.contractId}`,
     paragraphs: [
       'Dzień dobry,',
       `Dziękujemy za zamówienie. Potwierdzamy zawarcie umowy serwisowej nr ${c.contractId} na ${months(c.termMonths)}.`,
-      `Klient: ${c.customer.name}\nPakiet: ${c.planId}\nOkres obowiązywania: od ${f.date(c.startsOn)} do ${f.instant(c.endsAt, c.timeZone)}`,
+      `Klient: ${c.customer.name}\nPakiet: ${c.planId}\nOkres obowiązywania: od ${f.date(c.termStartsOn)} do ${f.instant(c.termEndsAt, c.customer.timeZone)}`,
       'Prosimy zachować numer umowy – będzie potrzebny przy każdym zgłoszeniu do działu wsparcia oraz przy jej przedłużeniu.',
       signature,
     ],
@@ -26,7 +26,7 @@ export const pl: Templates = {
     paragraphs: [
       'Dzień dobry,',
       `Informujemy, że umowa serwisowa nr ${c.contractId} wygasła. Bez aktywnej umowy nie możemy już dostarczać aktualizacji oprogramowania ani świadczyć wsparcia technicznego.`,
-      `Klient: ${c.customer.name}\nPakiet: ${c.planId}\nData wygaśnięcia: ${f.instant(c.expiredAt ?? c.endsAt, c.timeZone)}`,
+      `Klient: ${c.customer.name}\nPakiet: ${c.planId}\nData wygaśnięcia: ${f.instant(c.expiredAt ?? c.termEndsAt, c.customer.timeZone)}`,
       'Aby przedłużyć umowę, wystarczy odpowiedzieć na tę wiadomość lub skorzystać z formularza przedłużenia na naszej stronie internetowej.',
       signature,
     ],

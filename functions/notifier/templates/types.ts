@@ -7,12 +7,15 @@ export interface Formatters {
   instant(iso: string, timeZone: string): string;
 }
 
+/** A contract with a term: every mailed event comes after the activation. */
+export type MailedContract = ContractView & Required<Pick<ContractView, 'termStartsOn' | 'termEndsOn' | 'termStartsAt' | 'termEndsAt'>>;
+
 /**
  * One locale's customer e-mails: a function per event type that mails the customer, given the
  * contract as it is after that event. Adding a language is adding a file that satisfies this
  * type and naming it in `index.ts`; the compiler then checks no e-mail is missing.
  */
 export interface Templates {
-  ContractCreated(contract: ContractView, f: Formatters): Message;
-  ContractExpired(contract: ContractView, f: Formatters): Message;
+  ContractActivated(contract: MailedContract, f: Formatters): Message;
+  ContractExpired(contract: MailedContract, f: Formatters): Message;
 }
