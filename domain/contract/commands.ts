@@ -94,6 +94,16 @@ export interface SendRenewalReminder {
   offsetDays: number;
 }
 
+/**
+ * The sweeper's reminder: the latest catalog offset that has come due and is not yet sent (nor
+ * passed by a later one), at most one per call. A contract ordered late gets one reminder, not one
+ * per missed offset; a repeat, or a call when nothing is due, appends nothing.
+ */
+export interface SendDueRenewalReminder {
+  type: 'SendDueRenewalReminder';
+  contractId: string;
+}
+
 /** Renews for the next term, on time, in grace, or reinstated with the late-renewal fee. */
 export interface Renew {
   type: 'Renew';
@@ -132,6 +142,7 @@ export type ContractCommand =
   | ChangeLicencePackages
   | RequestRenewal
   | SendRenewalReminder
+  | SendDueRenewalReminder
   | Renew
   | ExpireContract
   | LapseContract

@@ -24,6 +24,13 @@ export const dateIn = (instant: string, zone: string): string => DateTime.fromIS
 export const reminderAt = (termEndsOn: string, offsetDays: number, zone: string): string => dayStart(addDays(termEndsOn, -offsetDays), zone);
 
 /**
+ * The reminder offsets of a term still to send: those smaller than every offset already sent (a
+ * later reminder supersedes the earlier ones it caught up with, so they never go out after it).
+ */
+export const pendingReminderOffsets = (offsets: readonly number[], sent: readonly number[]): number[] =>
+  offsets.filter((offset) => !sent.includes(offset) && sent.every((s) => offset < s));
+
+/**
  * The instant the grace period is over: renewing on `termEndsOn + graceDays` (local date) is still
  * grace (`quoteLateRenewal`), so the contract lapses at 00:00 of the day after.
  */

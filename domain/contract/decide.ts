@@ -5,7 +5,7 @@ import type { ContractCommand } from './commands';
 import { activate, addAddOn, addRegisteredPerson, changeLicencePackages, removeAddOn, removeRegisteredPerson } from './holdings';
 import { cancel, expire, lapse, scheduleSystemReview } from './lifecycle';
 import { createContract, placeOrder } from './order';
-import { renew, requestRenewal, sendRenewalReminder } from './renewal';
+import { renew, requestRenewal, sendDueRenewalReminder, sendRenewalReminder } from './renewal';
 import type { ContractState } from './state';
 
 /** The contract's rules, one small file per group of commands. */
@@ -32,6 +32,8 @@ export function decide(command: ContractCommand, state: ContractState, context: 
       return requestRenewal(command, state);
     case 'SendRenewalReminder':
       return sendRenewalReminder(command, state, context);
+    case 'SendDueRenewalReminder':
+      return sendDueRenewalReminder(state, context);
     case 'Renew':
       return renew(command, state, context);
     case 'ExpireContract':

@@ -6,7 +6,7 @@ import { joinOr } from '../catalog/schema/checks';
 import type { DecideContext } from '../decider';
 import { ConflictError, ValidationError } from '../errors';
 import type { Renew, RequestRenewal, SendRenewalReminder } from './commands';
-import { dateIn, reminderAt } from './deadlines';
+import { dateIn, pendingReminderOffsets, reminderAt } from './deadlines';
 import { existing, inStatus } from './guards';
 import { quoteLateRenewal } from './late-renewal';
 import { firstTerm } from './order';
@@ -41,6 +41,23 @@ export function sendRenewalReminder(command: SendRenewalReminder, state: Contrac
   if (Date.parse(now) < Date.parse(at))
     throw new ConflictError('reminder_not_due', `The ${command.offsetDays}-day renewal reminder is due from ${at}.`);
   return [{ type: 'RenewalReminded', payload: { contractId: contract.contractId, offsetDays: command.offsetDays, termEndsOn: term.termEndsOn } }];
+}
+
+/**
+ * The sweeper's reminder: of the pending offsets whose time has come, the latest (the smallest
+ * offset), so a contract ordered or activated late gets one reminder, not one per missed offset.
+ * Nothing is due (and nothing appended) outside an active term or once the term has ended.
+ */
+export function sendDueRenewalReminder(state: ContractState, { now, catalog }: DecideContext<Catalog>): NewEvent[] {
+  const contract = existing(state);
+  if (contract.status !== 'active') return [];
+  const term = contract.term!;
+  if (Date.parse(now) >= Date.parse(term.termEndsAt)) return [];
+  const due = pendingReminderOffsets(catalog.renewal.reminderDaysBefore, contract.remindedOffsets).filter(
+    (offset) => Date.parse(now) >= Date.parse(reminderAt(term.termEndsOn, offset, contract.timeZone)),
+  );
+  if (due.length === 0) return [];
+  return [{ type: 'RenewalReminded', payload: { contractId: contract.contractId, offsetDays: Math.min(...due), termEndsOn: term.termEndsOn } }];
 }
 
 /** The plan's price for the contract's region and term (× licence packages when priced per package); zero when the catalog lists none. */

@@ -3,7 +3,7 @@ import type { ContractOrdered, MoneyPayload } from '../../events/contract';
 import type { Catalog } from '../catalog/schema/catalog';
 import type { Due, Projection } from '../projection';
 import { CONTRACT_CATEGORY } from './decider';
-import { lapseAt, nextReviewDue, reminderAt, systemReviewOf } from './deadlines';
+import { lapseAt, nextReviewDue, pendingReminderOffsets, reminderAt, systemReviewOf } from './deadlines';
 import type { ContractStatus } from './state';
 import { dayStart } from './term';
 
@@ -110,12 +110,11 @@ export function evolveView(view: ContractView | undefined, event: DomainEvent): 
   }
 }
 
-/** The next renewal reminder of the current term: the earliest offset not yet sent. */
+/** The next renewal reminder of the current term: the earliest pending offset (none before the latest one sent). */
 export function nextReminder(view: ContractView, catalog: Catalog): { offsetDays: number; at: string } | undefined {
   if (view.status !== 'active' || !view.termEndsOn) return undefined;
   const zone = view.customer.timeZone;
-  return catalog.renewal.reminderDaysBefore
-    .filter((offset) => !view.remindedOffsets.includes(offset))
+  return pendingReminderOffsets(catalog.renewal.reminderDaysBefore, view.remindedOffsets)
     .map((offsetDays) => ({ offsetDays, at: reminderAt(view.termEndsOn!, offsetDays, zone) }))
     .sort((a, b) => Date.parse(a.at) - Date.parse(b.at))[0];
 }

@@ -10,6 +10,7 @@ import { logger } from '../runtime/logger';
 import { viewStore } from '../runtime/views';
 import { IDEMPOTENCY } from '../tables';
 import { isMailed, render } from './render';
+import type { MailedEvent } from './templates/types';
 
 type Event = EventBridgeEvent<string, IntegrationDetail>;
 
@@ -21,7 +22,7 @@ async function notify(event: Event): Promise<{ messageId?: string }> {
   if (!isMailed(detail.type)) return {};
   const stored = await viewStore().get<ContractView>(detail.streamId);
   if (!stored || stored.version < detail.version) throw new Error(`view of ${detail.streamId} is behind event ${detail.version}`);
-  const messageId = await mailer.send({ to: stored.view.customer.email, ...render(detail.type, stored.view) });
+  const messageId = await mailer.send({ to: stored.view.customer.email, ...render(detail.type, stored.view, { payload: detail.payload, occurredAt: detail.occurredAt } as MailedEvent<typeof detail.type>) });
   logger.info('mail sent', { eventId: detail.eventId, type: detail.type, messageId });
   return { messageId };
 }

@@ -2,25 +2,47 @@ import type { ContractView } from '../../domain/contract/view';
 import type { Mail } from '../mail/mailer';
 import { toHtml, toText } from './message';
 import { templatesFor } from './templates/index';
-import type { Formatters, MailedContract, Templates } from './templates/types';
+import type { Formatters, MailedContract, MailedEvent, MailedType, Template } from './templates/types';
 
-/** Dates in the customer's language with the platform's Intl (no library needed for formatting). */
+/** Digits after the decimal point of a currency (2 for EUR, 0 for JPY), as `domain/catalog/money` counts them (not imported: it would bundle zod). */
+const minorDigits = (currency: string): number =>
+  new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+
+/** Dates and money in the customer's language with the platform's Intl (no library needed for formatting). */
 const formatters = (locale: string): Formatters => ({
   date: (isoDate) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`)),
   instant: (iso, timeZone) =>
     new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone }).format(new Date(iso)) +
     ` (${timeZone})`,
+  money: ({ amount, currency }) => {
+    const digits = minorDigits(currency);
+    return new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(amount / 10 ** digits);
+  },
 });
 
-export const isMailed = (type: string): type is keyof Templates => type === 'ContractActivated' || type === 'ContractExpired';
+/** Every mailed type, listed once; the compiler checks it against `MailedType`. */
+const mailed: Record<MailedType, true> = {
+  ContractActivated: true,
+  ContractExpired: true,
+  RenewalReminded: true,
+  ContractLapsed: true,
+  ContractRenewed: true,
+  ContractReinstated: true,
+  SystemReviewDue: true,
+};
+
+export const MAILED_TYPES = Object.keys(mailed) as MailedType[];
+
+export const isMailed = (type: string): type is MailedType => Object.hasOwn(mailed, type);
 
 const hasTerm = (contract: ContractView): contract is MailedContract =>
   contract.termStartsOn !== undefined && contract.termEndsOn !== undefined && contract.termStartsAt !== undefined && contract.termEndsAt !== undefined;
 
 /** The customer e-mail an event calls for, in the customer's language. */
-export function render(type: keyof Templates, contract: ContractView): Omit<Mail, 'to'> {
+export function render<T extends MailedType>(type: T, contract: ContractView, event: MailedEvent<T>): Omit<Mail, 'to'> {
   const { locale, templates } = templatesFor(contract.customer.locale);
   if (!hasTerm(contract)) throw new Error(`${type} mail for contract ${contract.contractId}, which has no term yet`);
-  const message = templates[type](contract, formatters(locale));
+  // `templates[type]` is `Templates[T]`, which TypeScript does not narrow to `Template<T>` by itself.
+  const message = (templates[type] as Template<T>)(contract, formatters(locale), event);
   return { subject: message.subject, text: toText(message), html: toHtml(message, locale) };
 }

@@ -9,6 +9,8 @@ import {
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 
+const RECOVERABLE = new Set(['TrimmedDataAccessException', 'ExpiredIteratorException']);
+
 export interface StreamPollerOptions {
   client: DynamoDBStreamsClient;
   streamArn: string;
@@ -63,9 +65,9 @@ export class StreamPoller {
     return this.running;
   }
 
-  /** Polls until a whole pass finds nothing new. */
+  /** Polls until a whole pass finds nothing new (a pass that had to reopen a shard counts as progress). */
   async drain(): Promise<void> {
-    while ((await this.pollOnce()) > 0);
+    for (let pass = 0; pass < 1000 && (await this.pollOnce()) > 0; pass++);
   }
 
   private async pass(): Promise<number> {
@@ -106,7 +108,10 @@ export class StreamPoller {
       records = page.Records ?? [];
       next = page.NextShardIterator;
     } catch (error) {
-      this.iterators.delete(shardId); // expired or trimmed: start again from the checkpoint
+      this.iterators.delete(shardId);
+      // An iterator that expired or points past the trim horizon: reopen the shard from the
+      // checkpoint on the next pass, and report progress so a drain does not stop here.
+      if (RECOVERABLE.has((error as Error).name)) return 1;
       throw error;
     }
     if (records.length === 0) {

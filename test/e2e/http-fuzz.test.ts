@@ -931,6 +931,8 @@ describe('the HTTP API under random and malformed input (local runtime)', () => 
             const keyValid = key !== undefined && VALID_IDEMPOTENCY_KEY.test(asReceived(key));
             checkAnswer(sent, answer, route.routeKey !== CREATE_CONTRACT || keyValid);
             const what = `${describeAnswer(sent, answer)} with key ${JSON.stringify(key)}`;
+            // Public routes are throttled per IP by the gateway, which answers 429 `{message}` (checked above).
+            if (route.auth === 'public' && answer.status === 429) return;
 
             // Every declared route answers from its handler here (admin token, valid ids): a correlation id always.
             const echoed = answer.headers['x-correlation-id'];

@@ -362,7 +362,7 @@ describe('the stack of infra/topology.ts', () => {
   });
 
   describe('HTTP API', () => {
-    it('has one route per http trigger; staff routes need the JWT authorizer and the staff scope', () => {
+    it('has one route per http trigger; staff routes need the JWT authorizer and the staff scope, public routes none', () => {
       const http = triggersOf('http');
       s.template.resourceCountIs('AWS::ApiGatewayV2::Route', http.length);
       const authorizerId = Object.entries(s.resources).find(([, r]) => r.Type === 'AWS::ApiGatewayV2::Authorizer')![0];
@@ -371,7 +371,8 @@ describe('the stack of infra/topology.ts', () => {
           (r) => r.Type === 'AWS::ApiGatewayV2::Route' && r.Properties.RouteKey === `${trigger.method} ${trigger.path}`,
         );
         expect(route, `${trigger.method} ${trigger.path}`).toBeDefined();
-        expect(route!.Properties).toMatchObject({ AuthorizationType: 'JWT', AuthorizationScopes: [STAFF_SCOPE], AuthorizerId: { Ref: authorizerId } });
+        if (trigger.auth === 'public') expect(route!.Properties.AuthorizationType, `${trigger.method} ${trigger.path}`).toBe('NONE');
+        else expect(route!.Properties).toMatchObject({ AuthorizationType: 'JWT', AuthorizationScopes: [STAFF_SCOPE], AuthorizerId: { Ref: authorizerId } });
         const integration = s.resources[route!.Properties.Target['Fn::Join'][1][1].Ref]!;
         expect(integration.Properties.IntegrationUri).toEqual(arnOf(idOf(s.stack, s.stack.functions[name]!.function)));
       }
@@ -465,7 +466,7 @@ describe('the stack of infra/topology.ts', () => {
     const asyncFunctions = declared.filter(([, d]) => d.triggers.some((t) => t.kind === 'bus' || t.kind === 'schedule'));
 
     it('configures it for exactly the functions a rule or schedule invokes', () => {
-      expect(asyncFunctions.map(([name]) => name).sort()).toEqual(['expireContracts', 'notifier']);
+      expect(asyncFunctions.map(([name]) => name).sort()).toEqual(['expireContracts', 'lapseContracts', 'notifier', 'scheduleSystemReviews', 'sendRenewalReminders']);
       s.template.resourceCountIs('AWS::Lambda::EventInvokeConfig', asyncFunctions.length);
     });
 

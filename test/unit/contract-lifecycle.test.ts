@@ -443,6 +443,46 @@ describe('contract lifecycle', () => {
     });
   });
 
+  describe('SendDueRenewalReminder', () => {
+    // qualisys (example value): reminders 60, 30 and 7 days before the term ends; Gold ends 2026-01-01 in Stockholm.
+    const due = { type: 'SendDueRenewalReminder' as const, contractId: 'C1' };
+    const reminded = (offsetDays: number): NewEvent => ({ type: 'RenewalReminded', payload: { contractId: 'C1', offsetDays, termEndsOn: '2026-01-01' } });
+
+    it('(example value) sends the offset that has come due, from 00:00 local time that many days before the end day', () => {
+      given('qualisys')(history('qualisys')).when(due, { now: '2025-11-01T23:00:00.000Z' }).then([reminded(60)]);
+      given('qualisys')([...history('qualisys'), reminded(60)]).when(due, { now: '2025-12-01T23:00:00.000Z' }).then([reminded(30)]);
+      given('qualisys')([...history('qualisys'), reminded(60), reminded(30)]).when(due, { now: '2025-12-24T23:00:00.000Z' }).then([reminded(7)]);
+    });
+
+    it('(example value) nothing before the first offset, nothing twice: a repeated sweep appends nothing', () => {
+      given('qualisys')(history('qualisys')).when(due, { now: '2025-11-01T22:59:59.999Z' }).then([]);
+      given('qualisys')([...history('qualisys'), reminded(60)]).when(due, { now: '2025-11-20T00:00:00.000Z' }).then([]);
+      given('qualisys')([...history('qualisys'), reminded(60), reminded(30), reminded(7)]).when(due, { now: '2025-12-30T00:00:00.000Z' }).then([]);
+    });
+
+    it('(example value) a contract ordered late gets one reminder, the latest due, and never the earlier ones after it', () => {
+      // Gold from 2025-01-01, first swept 10 days before the end: the 60- and 30-day reminders were missed.
+      given('qualisys')(history('qualisys')).when(due, { now: '2025-12-22T00:15:00.000Z' }).then([reminded(30)]);
+      given('qualisys')(history('qualisys')).when(due, { now: '2025-12-26T00:15:00.000Z' }).then([reminded(7)]);
+      given('qualisys')([...history('qualisys'), reminded(7)]).when(due, { now: '2025-12-27T00:15:00.000Z' }).then([]);
+    });
+
+    it('(example value) no reminder once the term has ended, nor for a contract not active', () => {
+      given('qualisys')(history('qualisys')).when(due, { now: GOLD_ENDS_AT }).then([]);
+      given('qualisys')([...history('qualisys'), expired(GOLD_ENDS_AT)]).when(due, { now: '2026-01-02T00:00:00.000Z' }).then([]);
+      given('qualisys')(history('qualisys', {}, false)).when(due, { now: '2025-12-26T00:00:00.000Z' }).then([]);
+      given('qualisys')([]).when(due, { now: '2025-12-26T00:00:00.000Z' }).thenFails((error) => expect(error).toBeInstanceOf(NotFoundError));
+    });
+
+    it('(example value) the view indexes the next pending reminder, and none once a later one has gone out', () => {
+      const projection = contractProjection(presets.qualisys);
+      const viewOf = (events: NewEvent[]) => stored(events).reduce<ContractView | undefined>((acc, e) => projection.evolve(acc, e), undefined)!;
+      expect(nextReminder(viewOf(history('qualisys')), presets.qualisys)).toEqual({ offsetDays: 60, at: '2025-11-01T23:00:00.000Z' });
+      expect(nextReminder(viewOf([...history('qualisys'), reminded(30)]), presets.qualisys)).toEqual({ offsetDays: 7, at: '2025-12-24T23:00:00.000Z' });
+      expect(nextReminder(viewOf([...history('qualisys'), reminded(7)]), presets.qualisys)).toBeUndefined();
+    });
+  });
+
   describe('Renew', () => {
     const renew = { type: 'Renew' as const, contractId: 'C1' };
 

@@ -1,9 +1,23 @@
-import type { Templates } from './types';
+import { daysUntil } from './days';
+import type { FeeLine, Formatters, Templates } from './types';
 
 // German letters: no comma after the closing, and the text after "Guten Tag …," starts in lower case.
 const signature = 'Mit freundlichen Grüßen\nIhr Support-Team';
 
 const months = (n: number) => `${n} ${n === 1 ? 'Monat' : 'Monate'}`;
+/** Dative, as after "in": "in 1 Tag", "in 30 Tagen". */
+const days = (n: number) => `${n} ${n === 1 ? 'Tag' : 'Tagen'}`;
+
+const feeLine = (line: FeeLine, f: Formatters): string => {
+  switch (line.kind) {
+    case 'back-support':
+      return `Rückwirkender Support für ${months(line.quantity)} zu je ${f.money(line.unitPrice)}`;
+    case 'penalty':
+      return 'Reaktivierungsgebühr';
+    case 'minimum-fee':
+      return 'Aufstockung auf die Mindest-Reaktivierungsgebühr';
+  }
+};
 
 export const de: Templates = {
   ContractActivated: (c, f) => ({
@@ -21,6 +35,55 @@ export const de: Templates = {
       `Guten Tag ${c.customer.name},`,
       `Ihr Supportvertrag ${c.contractId} (Paket ${c.planId}) endete am ${f.instant(c.expiredAt ?? c.termEndsAt, c.customer.timeZone)}. Ohne gültigen Vertrag können wir Ihnen leider keine Software-Updates und keinen technischen Support mehr bieten.`,
       'Wenn Sie den Vertrag verlängern möchten, antworten Sie einfach auf diese E-Mail oder nutzen Sie das Verlängerungsformular auf unserer Website.',
+      signature,
+    ],
+  }),
+  RenewalReminded: (c, f, e) => {
+    const left = daysUntil(e.payload.termEndsOn, e.occurredAt, c.customer.timeZone);
+    return {
+      subject: `Ihr Supportvertrag ${c.contractId} endet am ${f.date(e.payload.termEndsOn)}`,
+      paragraphs: [
+        `Guten Tag ${c.customer.name},`,
+        `Ihr Supportvertrag ${c.contractId} (Paket ${c.planId}) endet am ${f.date(e.payload.termEndsOn)}, also in ${days(left)}.`,
+        'Um ihn zu verlängern, antworten Sie einfach auf diese E-Mail oder nutzen Sie das Verlängerungsformular auf unserer Website mit Ihrer Vertragsnummer. Wenn Sie vor dem Ende verlängern, erhalten Sie Software-Updates und technischen Support ohne Unterbrechung.',
+        signature,
+      ],
+    };
+  },
+  ContractLapsed: (c, f, e) => ({
+    subject: `Ihr Supportvertrag ${c.contractId} ist erloschen`,
+    paragraphs: [
+      `Guten Tag ${c.customer.name},`,
+      `die Nachfrist für die Verlängerung Ihres Supportvertrags ${c.contractId} (Paket ${c.planId}) ist am ${f.instant(e.payload.lapsedAt, c.customer.timeZone)} abgelaufen; der Vertrag ist damit erloschen.`,
+      'Sie können ihn weiterhin verlängern, bei einer verspäteten Verlängerung kann jedoch eine Reaktivierungsgebühr anfallen. Antworten Sie auf diese E-Mail oder nutzen Sie das Verlängerungsformular auf unserer Website, dann senden wir Ihnen ein Angebot.',
+      signature,
+    ],
+  }),
+  ContractRenewed: (c, f, e) => ({
+    subject: `Ihr Supportvertrag ${c.contractId} wurde verlängert`,
+    paragraphs: [
+      `Guten Tag ${c.customer.name},`,
+      `vielen Dank für Ihre Verlängerung. Ihr Supportvertrag ${c.contractId} (Paket ${c.planId}) läuft nun vom ${f.date(e.payload.termStartsOn)} bis zum ${f.instant(e.payload.termEndsAt, c.customer.timeZone)}.`,
+      `Preis der neuen Laufzeit: ${f.money(e.payload.price)}`,
+      signature,
+    ],
+  }),
+  ContractReinstated: (c, f, e) => ({
+    subject: `Ihr Supportvertrag ${c.contractId} wurde reaktiviert`,
+    paragraphs: [
+      `Guten Tag ${c.customer.name},`,
+      `Ihr Supportvertrag ${c.contractId} (Paket ${c.planId}) wurde reaktiviert. Die neue Laufzeit geht vom ${f.date(e.payload.termStartsOn)} bis zum ${f.instant(e.payload.termEndsAt, c.customer.timeZone)}.`,
+      'Da der Vertrag erloschen war, fällt eine Reaktivierungsgebühr an:',
+      [...e.payload.lines.map((line) => `${feeLine(line, f)}: ${f.money(line.amount)}`), `Gesamt: ${f.money(e.payload.total)}`].join('\n'),
+      signature,
+    ],
+  }),
+  SystemReviewDue: (c, f, e) => ({
+    subject: `Ihre jährliche Systemprüfung steht an (Vertrag ${c.contractId})`,
+    paragraphs: [
+      `Guten Tag ${c.customer.name},`,
+      `die in Ihrem Supportvertrag ${c.contractId} (Paket ${c.planId}) enthaltene jährliche Systemprüfung ist ab dem ${f.date(e.payload.dueOn)} fällig.`,
+      'Sie müssen nichts weiter tun: Wir melden uns in Kürze bei Ihnen, um einen Termin zu vereinbaren.',
       signature,
     ],
   }),

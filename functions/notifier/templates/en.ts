@@ -1,6 +1,20 @@
-import type { Templates } from './types';
+import { daysUntil } from './days';
+import type { FeeLine, Formatters, Templates } from './types';
 
 const signature = 'Kind regards,\nYour support team';
+
+const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
+
+const feeLine = (line: FeeLine, f: Formatters): string => {
+  switch (line.kind) {
+    case 'back-support':
+      return `Back-support for ${line.quantity} ${line.quantity === 1 ? 'month' : 'months'} at ${f.money(line.unitPrice)} a month`;
+    case 'penalty':
+      return 'Reactivation fee';
+    case 'minimum-fee':
+      return 'Up to the minimum reactivation fee';
+  }
+};
 
 export const en: Templates = {
   ContractActivated: (c, f) => ({
@@ -18,6 +32,55 @@ export const en: Templates = {
       `Dear ${c.customer.name},`,
       `your support agreement ${c.contractId} (plan ${c.planId}) ended on ${f.instant(c.expiredAt ?? c.termEndsAt, c.customer.timeZone)}. Without an active agreement we cannot provide software updates or technical support.`,
       'To renew it, reply to this e-mail or use the renewal form on our website.',
+      signature,
+    ],
+  }),
+  RenewalReminded: (c, f, e) => {
+    const left = daysUntil(e.payload.termEndsOn, e.occurredAt, c.customer.timeZone);
+    return {
+      subject: `Your support agreement ${c.contractId} ends on ${f.date(e.payload.termEndsOn)}`,
+      paragraphs: [
+        `Dear ${c.customer.name},`,
+        `your support agreement ${c.contractId} (plan ${c.planId}) ends on ${f.date(e.payload.termEndsOn)}, in ${days(left)}.`,
+        'To renew it for another term, simply reply to this e-mail or use the renewal form on our website with your contract number. Renewing before the end keeps your software updates and technical support without interruption.',
+        signature,
+      ],
+    };
+  },
+  ContractLapsed: (c, f, e) => ({
+    subject: `Your support agreement ${c.contractId} has lapsed`,
+    paragraphs: [
+      `Dear ${c.customer.name},`,
+      `the grace period for renewing your support agreement ${c.contractId} (plan ${c.planId}) ended on ${f.instant(e.payload.lapsedAt, c.customer.timeZone)}, so the agreement has now lapsed.`,
+      'You can still renew it, but a late renewal may carry a reactivation fee. Reply to this e-mail or use the renewal form on our website and we will send you a quote.',
+      signature,
+    ],
+  }),
+  ContractRenewed: (c, f, e) => ({
+    subject: `Your support agreement ${c.contractId} has been renewed`,
+    paragraphs: [
+      `Dear ${c.customer.name},`,
+      `thank you for renewing. Your support agreement ${c.contractId} (plan ${c.planId}) now runs from ${f.date(e.payload.termStartsOn)} until ${f.instant(e.payload.termEndsAt, c.customer.timeZone)}.`,
+      `Price of the new term: ${f.money(e.payload.price)}`,
+      signature,
+    ],
+  }),
+  ContractReinstated: (c, f, e) => ({
+    subject: `Your support agreement ${c.contractId} has been reinstated`,
+    paragraphs: [
+      `Dear ${c.customer.name},`,
+      `your support agreement ${c.contractId} (plan ${c.planId}) has been reinstated. The new term runs from ${f.date(e.payload.termStartsOn)} until ${f.instant(e.payload.termEndsAt, c.customer.timeZone)}.`,
+      'As the agreement had lapsed, a reactivation fee applies:',
+      [...e.payload.lines.map((line) => `${feeLine(line, f)}: ${f.money(line.amount)}`), `Total: ${f.money(e.payload.total)}`].join('\n'),
+      signature,
+    ],
+  }),
+  SystemReviewDue: (c, f, e) => ({
+    subject: `Your yearly system review is due (agreement ${c.contractId})`,
+    paragraphs: [
+      `Dear ${c.customer.name},`,
+      `the yearly system review included in your support agreement ${c.contractId} (plan ${c.planId}) is due on ${f.date(e.payload.dueOn)}.`,
+      'There is nothing you need to do: we will contact you shortly to agree on a date.',
       signature,
     ],
   }),

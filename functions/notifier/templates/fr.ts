@@ -1,7 +1,21 @@
-import type { Templates } from './types';
+import { daysUntil } from './days';
+import type { FeeLine, Formatters, Templates } from './types';
 
 // French typography: a no-break space before « : ».
 const signature = 'Bien cordialement,\nL’équipe du support';
+
+const days = (n: number) => `${n} ${n === 1 ? 'jour' : 'jours'}`;
+
+const feeLine = (line: FeeLine, f: Formatters): string => {
+  switch (line.kind) {
+    case 'back-support':
+      return `Support rétroactif pour ${line.quantity} mois à ${f.money(line.unitPrice)} par mois`;
+    case 'penalty':
+      return 'Frais de réactivation';
+    case 'minimum-fee':
+      return 'Complément jusqu’au montant minimal des frais de réactivation';
+  }
+};
 
 export const fr: Templates = {
   ContractActivated: (c, f) => ({
@@ -19,6 +33,55 @@ export const fr: Templates = {
       `Bonjour ${c.customer.name},`,
       `Votre contrat de support ${c.contractId} (formule ${c.planId}) a pris fin le ${f.instant(c.expiredAt ?? c.termEndsAt, c.customer.timeZone)}. Sans contrat en cours de validité, nous ne pouvons plus vous fournir de mises à jour logicielles ni d’assistance technique.`,
       'Pour le renouveler, il vous suffit de répondre à cet e-mail ou d’utiliser le formulaire de renouvellement sur notre site internet.',
+      signature,
+    ],
+  }),
+  RenewalReminded: (c, f, e) => {
+    const left = daysUntil(e.payload.termEndsOn, e.occurredAt, c.customer.timeZone);
+    return {
+      subject: `Votre contrat de support ${c.contractId} arrive à échéance le ${f.date(e.payload.termEndsOn)}`,
+      paragraphs: [
+        `Bonjour ${c.customer.name},`,
+        `Votre contrat de support ${c.contractId} (formule ${c.planId}) arrive à échéance le ${f.date(e.payload.termEndsOn)}, soit dans ${days(left)}.`,
+        'Pour le renouveler, il vous suffit de répondre à cet e-mail ou d’utiliser le formulaire de renouvellement sur notre site internet en indiquant votre numéro de contrat. En renouvelant avant l’échéance, vous continuez à bénéficier sans interruption des mises à jour logicielles et de l’assistance technique.',
+        signature,
+      ],
+    };
+  },
+  ContractLapsed: (c, f, e) => ({
+    subject: `Votre contrat de support ${c.contractId} est résilié`,
+    paragraphs: [
+      `Bonjour ${c.customer.name},`,
+      `Le délai de grâce pour renouveler votre contrat de support ${c.contractId} (formule ${c.planId}) a pris fin le ${f.instant(e.payload.lapsedAt, c.customer.timeZone)}\u00a0; votre contrat n’est donc plus en vigueur.`,
+      'Vous pouvez encore le renouveler, mais un renouvellement tardif peut entraîner des frais de réactivation. Répondez à cet e-mail ou utilisez le formulaire de renouvellement sur notre site internet\u00a0: nous vous enverrons un devis.',
+      signature,
+    ],
+  }),
+  ContractRenewed: (c, f, e) => ({
+    subject: `Votre contrat de support ${c.contractId} est renouvelé`,
+    paragraphs: [
+      `Bonjour ${c.customer.name},`,
+      `Nous vous remercions de votre renouvellement. Votre contrat de support ${c.contractId} (formule ${c.planId}) court désormais du ${f.date(e.payload.termStartsOn)} au ${f.instant(e.payload.termEndsAt, c.customer.timeZone)}.`,
+      `Prix de la nouvelle période\u00a0: ${f.money(e.payload.price)}`,
+      signature,
+    ],
+  }),
+  ContractReinstated: (c, f, e) => ({
+    subject: `Votre contrat de support ${c.contractId} est réactivé`,
+    paragraphs: [
+      `Bonjour ${c.customer.name},`,
+      `Votre contrat de support ${c.contractId} (formule ${c.planId}) a été réactivé. La nouvelle période court du ${f.date(e.payload.termStartsOn)} au ${f.instant(e.payload.termEndsAt, c.customer.timeZone)}.`,
+      'Votre contrat n’étant plus en vigueur, des frais de réactivation s’appliquent\u00a0:',
+      [...e.payload.lines.map((line) => `${feeLine(line, f)}\u00a0: ${f.money(line.amount)}`), `Total\u00a0: ${f.money(e.payload.total)}`].join('\n'),
+      signature,
+    ],
+  }),
+  SystemReviewDue: (c, f, e) => ({
+    subject: `Votre révision annuelle du système est à prévoir (contrat ${c.contractId})`,
+    paragraphs: [
+      `Bonjour ${c.customer.name},`,
+      `La révision annuelle du système prévue par votre contrat de support ${c.contractId} (formule ${c.planId}) est à effectuer à partir du ${f.date(e.payload.dueOn)}.`,
+      'Vous n’avez rien à faire\u00a0: nous vous contacterons prochainement pour convenir d’une date.',
       signature,
     ],
   }),

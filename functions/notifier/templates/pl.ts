@@ -1,4 +1,5 @@
-import type { Templates } from './types';
+import { daysUntil } from './days';
+import type { FeeLine, Formatters, Templates } from './types';
 
 // A Polish salutation with the name needs the customer's gender and the vocative case, which we
 // do not have (the name may also be a company), so the mail greets with "Dzień dobry," and names
@@ -9,6 +10,19 @@ const plural = new Intl.PluralRules('pl');
 const monthForms: Partial<Record<Intl.LDMLPluralRule, string>> = { one: 'miesiąc', few: 'miesiące', many: 'miesięcy' };
 /** "na 1 miesiąc", "na 3 miesiące", "na 12 miesięcy". */
 const months = (n: number) => `${n} ${monthForms[plural.select(n)] ?? 'miesięcy'}`;
+/** "za 1 dzień", "za 30 dni". */
+const days = (n: number) => `${n} ${n === 1 ? 'dzień' : 'dni'}`;
+
+const feeLine = (line: FeeLine, f: Formatters): string => {
+  switch (line.kind) {
+    case 'back-support':
+      return `Wsparcie za okres wsteczny: ${months(line.quantity)} po ${f.money(line.unitPrice)}`;
+    case 'penalty':
+      return 'Opłata za reaktywację';
+    case 'minimum-fee':
+      return 'Wyrównanie do minimalnej opłaty za reaktywację';
+  }
+};
 
 export const pl: Templates = {
   ContractActivated: (c, f) => ({
@@ -28,6 +42,58 @@ export const pl: Templates = {
       `Informujemy, że umowa serwisowa nr ${c.contractId} wygasła. Bez aktywnej umowy nie możemy już dostarczać aktualizacji oprogramowania ani świadczyć wsparcia technicznego.`,
       `Klient: ${c.customer.name}\nPakiet: ${c.planId}\nData wygaśnięcia: ${f.instant(c.expiredAt ?? c.termEndsAt, c.customer.timeZone)}`,
       'Aby przedłużyć umowę, wystarczy odpowiedzieć na tę wiadomość lub skorzystać z formularza przedłużenia na naszej stronie internetowej.',
+      signature,
+    ],
+  }),
+  RenewalReminded: (c, f, e) => {
+    const left = daysUntil(e.payload.termEndsOn, e.occurredAt, c.customer.timeZone);
+    return {
+      subject: `Umowa serwisowa nr ${c.contractId} wygasa ${f.date(e.payload.termEndsOn)}`,
+      paragraphs: [
+        'Dzień dobry,',
+        `Przypominamy, że umowa serwisowa nr ${c.contractId} wygasa ${f.date(e.payload.termEndsOn)}, czyli za ${days(left)}.`,
+        `Klient: ${c.customer.name}\nPakiet: ${c.planId}`,
+        'Aby przedłużyć umowę na kolejny okres, wystarczy odpowiedzieć na tę wiadomość lub skorzystać z formularza przedłużenia na naszej stronie internetowej, podając numer umowy. Przedłużenie przed upływem terminu zapewnia ciągłość aktualizacji oprogramowania i wsparcia technicznego.',
+        signature,
+      ],
+    };
+  },
+  ContractLapsed: (c, f, e) => ({
+    subject: `Umowa serwisowa nr ${c.contractId} utraciła ważność`,
+    paragraphs: [
+      'Dzień dobry,',
+      `Informujemy, że dodatkowy termin na przedłużenie umowy serwisowej nr ${c.contractId} upłynął i umowa utraciła ważność.`,
+      `Klient: ${c.customer.name}\nPakiet: ${c.planId}\nKoniec dodatkowego terminu: ${f.instant(e.payload.lapsedAt, c.customer.timeZone)}`,
+      'Umowę nadal można przedłużyć, jednak późne przedłużenie może wiązać się z opłatą za reaktywację. Wystarczy odpowiedzieć na tę wiadomość lub skorzystać z formularza przedłużenia na naszej stronie internetowej – prześlemy wycenę.',
+      signature,
+    ],
+  }),
+  ContractRenewed: (c, f, e) => ({
+    subject: `Umowa serwisowa nr ${c.contractId} została przedłużona`,
+    paragraphs: [
+      'Dzień dobry,',
+      `Dziękujemy za przedłużenie umowy serwisowej nr ${c.contractId}.`,
+      `Klient: ${c.customer.name}\nPakiet: ${c.planId}\nNowy okres obowiązywania: od ${f.date(e.payload.termStartsOn)} do ${f.instant(e.payload.termEndsAt, c.customer.timeZone)}\nCena: ${f.money(e.payload.price)}`,
+      signature,
+    ],
+  }),
+  ContractReinstated: (c, f, e) => ({
+    subject: `Umowa serwisowa nr ${c.contractId} została reaktywowana`,
+    paragraphs: [
+      'Dzień dobry,',
+      `Umowa serwisowa nr ${c.contractId} została reaktywowana. Ponieważ utraciła wcześniej ważność, naliczamy opłatę za reaktywację.`,
+      `Klient: ${c.customer.name}\nPakiet: ${c.planId}\nNowy okres obowiązywania: od ${f.date(e.payload.termStartsOn)} do ${f.instant(e.payload.termEndsAt, c.customer.timeZone)}`,
+      [...e.payload.lines.map((line) => `${feeLine(line, f)}: ${f.money(line.amount)}`), `Razem: ${f.money(e.payload.total)}`].join('\n'),
+      signature,
+    ],
+  }),
+  SystemReviewDue: (c, f, e) => ({
+    subject: `Zbliża się coroczny przegląd systemu (umowa nr ${c.contractId})`,
+    paragraphs: [
+      'Dzień dobry,',
+      `Coroczny przegląd systemu objęty umową serwisową nr ${c.contractId} przypada na ${f.date(e.payload.dueOn)}.`,
+      `Klient: ${c.customer.name}\nPakiet: ${c.planId}`,
+      'Nie muszą Państwo nic robić – wkrótce skontaktujemy się, aby ustalić termin.',
       signature,
     ],
   }),

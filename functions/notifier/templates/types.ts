@@ -1,21 +1,40 @@
 import type { ContractView } from '../../../domain/contract/view';
+import type { PayloadOf } from '../../../events/catalog';
+import type { MoneyPayload } from '../../../events/contract';
 import type { Message } from '../message';
 
-/** Formats dates and instants for the customer, in their language. */
+/** Formats dates, instants and money for the customer, in their language. */
 export interface Formatters {
   date(isoDate: string): string;
   instant(iso: string, timeZone: string): string;
+  /** Integer minor units in the currency's notation for the customer's locale ("1 234,50 €"). */
+  money(money: MoneyPayload): string;
 }
 
 /** A contract with a term: every mailed event comes after the activation. */
 export type MailedContract = ContractView & Required<Pick<ContractView, 'termStartsOn' | 'termEndsOn' | 'termStartsAt' | 'termEndsAt'>>;
 
 /**
- * One locale's customer e-mails: a function per event type that mails the customer, given the
- * contract as it is after that event. Adding a language is adding a file that satisfies this
- * type and naming it in `index.ts`; the compiler then checks no e-mail is missing.
+ * The event a mail is about: its own facts (the reminder's offset, the renewed term and price, the
+ * fee's lines) come from here, never from the view, which may already have moved on.
  */
-export interface Templates {
-  ContractActivated(contract: MailedContract, f: Formatters): Message;
-  ContractExpired(contract: MailedContract, f: Formatters): Message;
+export interface MailedEvent<T extends MailedType> {
+  payload: PayloadOf<T>;
+  occurredAt: string;
 }
+
+export type Template<T extends MailedType> = (contract: MailedContract, f: Formatters, event: MailedEvent<T>) => Message;
+
+/** The event types that mail the customer. */
+export type MailedType = 'ContractActivated' | 'ContractExpired' | 'RenewalReminded' | 'ContractLapsed' | 'ContractRenewed' | 'ContractReinstated' | 'SystemReviewDue';
+
+/**
+ * One locale's customer e-mails: a function per event type that mails the customer, given the
+ * contract's view (as it is at or after that event) and the event. Adding a language is adding a
+ * file that satisfies this type and naming it in `index.ts`; the compiler then checks no e-mail
+ * is missing.
+ */
+export type Templates = { [T in MailedType]: Template<T> };
+
+/** One line of a reinstatement fee, as the event carries it. */
+export type FeeLine = PayloadOf<'ContractReinstated'>['lines'][number];

@@ -1,0 +1,72 @@
+import { ulid } from 'ulid';
+import * as z from 'zod';
+import { streamId } from '../../events/envelope';
+import { Locale } from '../../events/contract';
+import { CONTRACT_CATEGORY, contractDecider } from '../../domain/contract/decider';
+import { runCommand } from '../command-runner';
+import { activeCatalog } from '../runtime/catalog';
+import { eventStore } from '../runtime/store';
+import { decidedPayload } from './decided-event';
+import { route, type RouteResponse } from './route';
+
+const id = z.string().trim().min(1).max(64);
+
+/** The website order form. The catalog (in the decider) checks plans, regions, add-ons and seats. */
+const PlaceOrderBody = z.strictObject({
+  customer: z.strictObject({
+    name: z.string().trim().min(1).max(200),
+    email: z.email().max(254),
+    locale: Locale,
+    timeZone: z.string().min(1).max(64).optional(),
+    taxId: z.string().trim().min(1).max(64).optional(),
+    segment: id.optional(),
+  }),
+  regionId: id.optional(),
+  planId: id,
+  termMonths: z.int().min(1).max(120),
+  startsOn: z.iso.date(),
+  licencePackages: z.int().min(1).max(100_000).optional(),
+  addOns: z
+    .array(
+      z.strictObject({
+        addOnId: id,
+        quantity: z.int().min(1).max(10_000).optional(),
+        size: z.int().min(1).max(100_000).optional(),
+      }),
+    )
+    .max(20)
+    .optional(),
+  registeredPersons: z
+    .array(z.strictObject({ name: z.string().trim().min(1).max(200), email: z.email().max(254) }))
+    .max(50)
+    .optional(),
+});
+
+/**
+ * POST /v1/public/orders: the website order form. Requires an Idempotency-Key (a repeat answers
+ * the first answer and writes nothing). The order is only placed: staff activate it later.
+ */
+export const handler = route({ body: PlaceOrderBody, idempotency: 'required' }, async (request) => {
+  const { registeredPersons, ...body } = request.body;
+  const contractId = ulid();
+  const { response, replayed } = await runCommand(eventStore(), {
+    decider: contractDecider,
+    streamId: streamId(CONTRACT_CATEGORY, contractId),
+    catalog: activeCatalog(),
+    command: {
+      type: 'PlaceOrder',
+      contractId,
+      channel: 'website',
+      ...body,
+      ...(registeredPersons ? { registeredPersons: registeredPersons.map((person) => ({ personId: ulid(), ...person })) } : {}),
+    },
+    metadata: { occurredAt: request.now, correlationId: request.correlationId, causationId: request.requestId, actor: request.actor },
+    idempotency: request.idempotency,
+    respond: ({ events }): RouteResponse => {
+      const ordered = decidedPayload(events, 'ContractOrdered');
+      if (!ordered) throw new Error(`PlaceOrder decided no ContractOrdered for ${contractId}`);
+      return { status: 202, body: { contractId, status: 'ordered', quote: ordered.quote } };
+    },
+  });
+  return replayed ? { ...response, headers: { ...response.headers, 'idempotent-replayed': 'true' } } : response;
+});
