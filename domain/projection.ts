@@ -7,11 +7,25 @@ export interface Due {
 }
 
 /**
+ * An entry of a secondary read model ("which views belong under this key, in what order"):
+ * `index` names the lookup (one entry per index name per view), `partition` the group it falls
+ * in, `sort` its place in that group. Partitions carry the index name as their prefix
+ * (`customer#…`, `term-end#…`), so the lookups of all read models share one table index.
+ */
+export interface Lookup {
+  index: string;
+  partition: string;
+  sort: string;
+}
+
+/**
  * A pure projection of one stream category into a read model. The projector applies it in
- * stream order; `due` says which deadlines the view currently has, feeding the sweepers' index.
+ * stream order; `due` says which deadlines the view currently has, feeding the sweepers' index;
+ * `lookups` (optional) says under which keys staff can find the view.
  */
 export interface Projection<View> {
   category: string;
   evolve(view: View | undefined, event: DomainEvent): View;
   due(view: View): Due[];
+  lookups?(view: View): Lookup[];
 }

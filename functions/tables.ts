@@ -32,12 +32,18 @@ export const EVENTS = {
   stream: 'NEW_IMAGE',
 } as const satisfies TableDefinition;
 
-/** Read models: `pk` is the stream id, `sk` names the view (`view`) or a deadline (`due#<kind>`). */
+/**
+ * Read models: `pk` is the stream id, `sk` names the view (`view`), a deadline (`due#<kind>`) or
+ * a lookup entry (`lookup#<index>`). Deadlines are indexed in `due`, lookup entries in `lookup`.
+ */
 export const VIEWS = {
   id: 'views',
   partitionKey: { name: 'pk', type: 'S' },
   sortKey: { name: 'sk', type: 'S' },
-  indexes: [{ name: 'due', partitionKey: { name: 'dueShard', type: 'S' }, sortKey: { name: 'dueAt', type: 'S' } }],
+  indexes: [
+    { name: 'due', partitionKey: { name: 'dueShard', type: 'S' }, sortKey: { name: 'dueAt', type: 'S' } },
+    { name: 'lookup', partitionKey: { name: 'lookupPk', type: 'S' }, sortKey: { name: 'lookupSk', type: 'S' } },
+  ],
 } as const satisfies TableDefinition;
 
 /** Idempotency records of HTTP requests (same write as their events) and of reactions. */
@@ -56,3 +62,6 @@ export const tableEnvVar = (id: TableId): string => `${id.toUpperCase()}_TABLE`;
 /** The due index is sharded so no partition gets hot; sweepers query every shard. */
 export const DUE_INDEX = VIEWS.indexes[0].name;
 export const DUE_SHARDS = 8;
+
+/** Staff read models (a customer's contracts, expiring terms, the renewal pipeline) query this index. */
+export const LOOKUP_INDEX = VIEWS.indexes[1].name;

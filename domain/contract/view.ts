@@ -3,6 +3,7 @@ import type { ContractOrdered, MoneyPayload } from '../../events/contract';
 import type { Catalog } from '../catalog/schema/catalog';
 import type { Due, Projection } from '../projection';
 import { CONTRACT_CATEGORY } from './decider';
+import { contractLookups } from './lookups';
 import { lapseAt, nextReviewDue, pendingReminderOffsets, reminderAt, systemReviewOf } from './deadlines';
 import type { ContractStatus } from './state';
 import { dayStart } from './term';
@@ -141,4 +142,5 @@ export const contractProjection = (catalog: Catalog): Projection<ContractView> =
   category: CONTRACT_CATEGORY,
   evolve: evolveView,
   due: (view) => contractDue(view, catalog),
+  lookups: contractLookups,
 });

@@ -9,15 +9,15 @@ import { requiredEnv, tableName } from '../runtime/env';
 import { logger } from '../runtime/logger';
 import { viewStore } from '../runtime/views';
 import { IDEMPOTENCY } from '../tables';
-import { isMailed, render } from './render';
+import { callsForMail, isMailed, render } from './render';
 import type { MailedEvent } from './templates/types';
 
 type Event = EventBridgeEvent<string, IntegrationDetail>;
 
 const mailer = new Mailer(sesv2(), requiredEnv('MAIL_FROM'), requiredEnv('MAIL_CONFIGURATION_SET'));
 
-/** Mails the customer what an event calls for, reading the contract from its view. */
-async function notify(event: Event): Promise<{ messageId?: string }> {
+/** Mails the customer what an event calls for, reading the contract from its view (the context lets Powertools track the remaining time). */
+async function notify(event: Event, _context: Context): Promise<{ messageId?: string }> {
   const { detail } = event;
   if (!isMailed(detail.type)) return {};
   const stored = await viewStore().get<ContractView>(detail.streamId);
@@ -31,7 +31,7 @@ async function notify(event: Event): Promise<{ messageId?: string }> {
  * Idempotent by the source event id (Powertools idempotency, records in the idempotency table):
  * a redelivered event sends no second e-mail.
  */
-export const handler: (event: Event, context: Context) => Promise<{ messageId?: string }> = makeIdempotent(notify, {
+const idempotentNotify = makeIdempotent(notify, {
   persistenceStore: new DynamoDBPersistenceLayer({
     tableName: tableName('idempotency'),
     keyAttr: IDEMPOTENCY.partitionKey.name,
@@ -41,3 +41,10 @@ export const handler: (event: Event, context: Context) => Promise<{ messageId?: 
   // Remembered longer than the bus archive keeps events (90 days), so a replay mails no one twice.
   config: new IdempotencyConfig({ eventKeyJmesPath: 'detail.eventId', expiresAfterSeconds: 100 * 86_400 }),
 });
+
+/**
+ * Events that call for no mail (e.g. a staff order, confirmed by its activation mail) are dropped
+ * before the idempotency layer, so they leave no record behind.
+ */
+export const handler = async (event: Event, context: Context): Promise<{ messageId?: string }> =>
+  isMailed(event.detail.type) && callsForMail(event.detail.type, event.detail.payload) ? idempotentNotify(event, context) : {};

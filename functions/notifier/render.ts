@@ -2,7 +2,7 @@ import type { ContractView } from '../../domain/contract/view';
 import type { Mail } from '../mail/mailer';
 import { toHtml, toText } from './message';
 import { templatesFor } from './templates/index';
-import type { Formatters, MailedContract, MailedEvent, MailedType, Template } from './templates/types';
+import type { ContractFor, Formatters, MailedContract, MailedEvent, MailedType, Template, TermlessType } from './templates/types';
 
 /** Digits after the decimal point of a currency (2 for EUR, 0 for JPY), as `domain/catalog/money` counts them (not imported: it would bundle zod). */
 const minorDigits = (currency: string): number =>
@@ -22,6 +22,8 @@ const formatters = (locale: string): Formatters => ({
 
 /** Every mailed type, listed once; the compiler checks it against `MailedType`. */
 const mailed: Record<MailedType, true> = {
+  ContractOrdered: true,
+  RenewalRequested: true,
   ContractActivated: true,
   ContractExpired: true,
   RenewalReminded: true,
@@ -35,14 +37,25 @@ export const MAILED_TYPES = Object.keys(mailed) as MailedType[];
 
 export const isMailed = (type: string): type is MailedType => Object.hasOwn(mailed, type);
 
+/**
+ * Whether an event of a mailed type calls for its e-mail. The order-received mail confirms the
+ * website's order form only: a staff order is placed and activated at once, and the activation
+ * mail confirms it.
+ */
+export const callsForMail = (type: MailedType, payload: unknown): boolean =>
+  type !== 'ContractOrdered' || (payload as { channel?: unknown } | undefined)?.channel === 'website';
+
+/** Mails that may go out before the contract has a term. */
+const termless: Record<TermlessType, true> = { ContractOrdered: true };
+
 const hasTerm = (contract: ContractView): contract is MailedContract =>
   contract.termStartsOn !== undefined && contract.termEndsOn !== undefined && contract.termStartsAt !== undefined && contract.termEndsAt !== undefined;
 
 /** The customer e-mail an event calls for, in the customer's language. */
 export function render<T extends MailedType>(type: T, contract: ContractView, event: MailedEvent<T>): Omit<Mail, 'to'> {
   const { locale, templates } = templatesFor(contract.customer.locale);
-  if (!hasTerm(contract)) throw new Error(`${type} mail for contract ${contract.contractId}, which has no term yet`);
+  if (!Object.hasOwn(termless, type) && !hasTerm(contract)) throw new Error(`${type} mail for contract ${contract.contractId}, which has no term yet`);
   // `templates[type]` is `Templates[T]`, which TypeScript does not narrow to `Template<T>` by itself.
-  const message = (templates[type] as Template<T>)(contract, formatters(locale), event);
+  const message = (templates[type] as Template<T>)(contract as ContractFor<T>, formatters(locale), event);
   return { subject: message.subject, text: toText(message), html: toHtml(message, locale) };
 }

@@ -27,5 +27,5 @@ export async function applyToView(
     pending = (await store.read(last.streamId, applied + 1)).filter((e) => e.version <= last.version);
   }
   const view = pending.reduce<unknown>((v, e) => projection.evolve(v, e), stored?.view);
-  await views.put(last.streamId, { view, version: last.version, due: projection.due(view) }, stored);
+  await views.put(last.streamId, { view, version: last.version, due: projection.due(view), lookups: projection.lookups?.(view) ?? [] }, stored);
 }

@@ -1,28 +1,54 @@
 import {
+  BatchGetItemCommand,
   ConditionalCheckFailedException,
   GetItemCommand,
   PutItemCommand,
   QueryCommand,
   TransactWriteItemsCommand,
   type AttributeValue,
+  type BatchGetItemCommandOutput,
   type DynamoDBClient,
   type TransactWriteItem,
 } from '@aws-sdk/client-dynamodb';
-import type { Due } from '../../domain/projection';
-import { DUE_INDEX, DUE_SHARDS, VIEWS } from '../tables';
+import type { Due, Lookup } from '../../domain/projection';
+import { DUE_INDEX, DUE_SHARDS, LOOKUP_INDEX, VIEWS } from '../tables';
 
 const PK = VIEWS.partitionKey.name;
 const SK = VIEWS.sortKey.name;
 const DUE_SHARD = VIEWS.indexes[0].partitionKey.name;
 const DUE_AT = VIEWS.indexes[0].sortKey.name;
 const VIEW_SK = 'view';
+const LOOKUP_PK = VIEWS.indexes[1].partitionKey.name;
+const LOOKUP_SK = VIEWS.indexes[1].sortKey.name;
 const dueSk = (kind: string) => `due#${kind}`;
+const lookupSk = (index: string) => `lookup#${index}`;
+/** BatchGetItem's limit of keys per request. */
+const MAX_BATCH_GET = 100;
 
 export interface StoredView<View> {
   view: View;
   /** The last event version applied. */
   version: number;
   due: Due[];
+  /** The view's lookup entries (none when absent): what is written is exactly this list. */
+  lookups?: Lookup[];
+}
+
+/** Where a page of a lookup partition stops: the index key of its last entry (opaque to callers, but checked). */
+export type LookupKey = Record<string, string>;
+
+export interface LookupQuery {
+  /** Inclusive bounds on the sort key (string order). */
+  from?: string;
+  to?: string;
+  limit: number;
+  /** The `nextKey` of the page before. */
+  startKey?: LookupKey;
+}
+
+export interface LookupPage {
+  entries: { pk: string; sort: string }[];
+  nextKey?: LookupKey;
 }
 
 /** FNV-1a, so an aggregate's deadlines always land in the same shard of the due index. */
@@ -42,7 +68,9 @@ export class ViewConflictError extends Error {
 /**
  * Read models in the `views` table: one `view` item per stream (its state as JSON and the last
  * version applied), plus one `due#<kind>` item per deadline, indexed sparsely and sharded in the
- * `due` index so sweepers read only what is due.
+ * `due` index so sweepers read only what is due, plus one `lookup#<index>` item per lookup entry,
+ * indexed sparsely in the `lookup` index for the staff read models. All of a view's items change
+ * in the same write as the view.
  */
 export class ViewStore {
   constructor(private readonly client: DynamoDBClient, private readonly table: string) {}
@@ -52,7 +80,32 @@ export class ViewStore {
       new GetItemCommand({ TableName: this.table, Key: { [PK]: { S: pk }, [SK]: { S: VIEW_SK } }, ConsistentRead: true }),
     );
     if (!Item) return undefined;
-    return { view: JSON.parse(Item.data.S!), version: Number(Item.version.N), due: JSON.parse(Item.due?.S ?? '[]') };
+    return {
+      view: JSON.parse(Item.data.S!),
+      version: Number(Item.version.N),
+      due: JSON.parse(Item.due?.S ?? '[]'),
+      lookups: JSON.parse(Item.lookups?.S ?? '[]'),
+    };
+  }
+
+  /** The views of `pks` (eventually consistent, like the index that named them); missing ones are left out. */
+  async getMany<View>(pks: readonly string[]): Promise<Map<string, View>> {
+    const found = new Map<string, View>();
+    for (let i = 0; i < pks.length; i += MAX_BATCH_GET) {
+      let keys: Record<string, AttributeValue>[] | undefined = [...new Set(pks.slice(i, i + MAX_BATCH_GET))].map((pk) => ({
+        [PK]: { S: pk },
+        [SK]: { S: VIEW_SK },
+      }));
+      for (let attempt = 0; keys?.length; attempt++) {
+        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
+        const answer: BatchGetItemCommandOutput = await this.client.send(
+          new BatchGetItemCommand({ RequestItems: { [this.table]: { Keys: keys, ProjectionExpression: '#pk, #data', ExpressionAttributeNames: { '#pk': PK, '#data': 'data' } } } }),
+        );
+        for (const item of answer.Responses?.[this.table] ?? []) found.set(item[PK].S!, JSON.parse(item.data.S!));
+        keys = answer.UnprocessedKeys?.[this.table]?.Keys;
+      }
+    }
+    return found;
   }
 
   /**
@@ -68,12 +121,16 @@ export class ViewStore {
         version: { N: String(next.version) },
         data: { S: JSON.stringify(next.view) },
         due: { S: JSON.stringify(next.due) },
+        lookups: { S: JSON.stringify(next.lookups ?? []) },
       },
       ...(previous
         ? { ConditionExpression: 'version = :previous', ExpressionAttributeValues: { ':previous': { N: String(previous.version) } } }
         : { ConditionExpression: `attribute_not_exists(${PK})` }),
     };
-    const dueWrites = this.dueWrites(pk, next.due, previous?.due ?? []);
+    const dueWrites = [
+      ...this.dueWrites(pk, next.due, previous?.due ?? []),
+      ...this.lookupWrites(pk, next.lookups ?? [], previous?.lookups ?? []),
+    ];
     try {
       if (dueWrites.length === 0) await this.client.send(new PutItemCommand(viewPut));
       else await this.client.send(new TransactWriteItemsCommand({ TransactItems: [{ Put: viewPut }, ...dueWrites] }));
@@ -98,6 +155,47 @@ export class ViewStore {
     return [...puts, ...deletes];
   }
 
+  private lookupWrites(pk: string, lookups: Lookup[], before: Lookup[]): TransactWriteItem[] {
+    const key = (index: string) => ({ [PK]: { S: pk }, [SK]: { S: lookupSk(index) } });
+    const puts = lookups
+      .filter((l) => !before.some((b) => b.index === l.index && b.partition === l.partition && b.sort === l.sort))
+      .map((l) => ({ Put: { TableName: this.table, Item: { ...key(l.index), [LOOKUP_PK]: { S: l.partition }, [LOOKUP_SK]: { S: l.sort } } } }));
+    const deletes = before
+      .filter((b) => !lookups.some((l) => l.index === b.index))
+      .map((b) => ({ Delete: { TableName: this.table, Key: key(b.index) } }));
+    return [...puts, ...deletes];
+  }
+
+  /**
+   * One page of a lookup partition in sort-key order, at most `limit` entries, optionally within
+   * [from, to]. `nextKey` is set when more may follow. A `startKey` that does not belong to this
+   * partition and range is refused (it comes from a client's cursor).
+   */
+  async lookup(partition: string, query: LookupQuery): Promise<LookupPage> {
+    const { from, to, limit, startKey } = query;
+    if (startKey && !isStartKeyOf(startKey, partition, from, to)) throw new RangeError('The start key belongs to another lookup.');
+    const range =
+      from !== undefined && to !== undefined ? ' AND #sk BETWEEN :from AND :to' : from !== undefined ? ' AND #sk >= :from' : to !== undefined ? ' AND #sk <= :to' : '';
+    const values: Record<string, AttributeValue> = { ':pk': { S: partition } };
+    if (from !== undefined) values[':from'] = { S: from };
+    if (to !== undefined) values[':to'] = { S: to };
+    const page = await this.client.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: LOOKUP_INDEX,
+        KeyConditionExpression: `#pk = :pk${range}`,
+        ExpressionAttributeNames: { '#pk': LOOKUP_PK, ...(range ? { '#sk': LOOKUP_SK } : {}) },
+        ExpressionAttributeValues: values,
+        Limit: limit,
+        ExclusiveStartKey: startKey && Object.fromEntries(Object.entries(startKey).map(([k, v]) => [k, { S: v }])),
+      }),
+    );
+    const entries = (page.Items ?? []).map((item) => ({ pk: item[PK].S!, sort: item[LOOKUP_SK].S! }));
+    const last = page.LastEvaluatedKey;
+    const nextKey = last && Object.fromEntries(Object.entries(last).map(([k, v]) => [k, v.S ?? '']));
+    return { entries, ...(nextKey ? { nextKey } : {}) };
+  }
+
   /** The streams with a `kind` deadline at or before `now`, shard by shard, page by page. */
   async *due(kind: string, now: string): AsyncGenerator<{ pk: string; at: string }> {
     for (let shard = 0; shard < DUE_SHARDS; shard++) {
@@ -118,4 +216,12 @@ export class ViewStore {
       } while (startKey);
     }
   }
+}
+
+/** Whether `key` is the index key of an entry of `partition` within [from, to]. */
+function isStartKeyOf(key: LookupKey, partition: string, from: string | undefined, to: string | undefined): boolean {
+  const names = [PK, SK, LOOKUP_PK, LOOKUP_SK];
+  if (Object.keys(key).length !== names.length || !names.every((n) => typeof key[n] === 'string' && key[n] !== '')) return false;
+  const sort = key[LOOKUP_SK];
+  return key[LOOKUP_PK] === partition && key[SK].startsWith('lookup#') && (from === undefined || sort >= from) && (to === undefined || sort <= to);
 }

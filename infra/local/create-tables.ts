@@ -2,6 +2,7 @@ import {
   CreateTableCommand,
   DescribeTableCommand,
   ResourceInUseException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
@@ -45,6 +46,28 @@ export async function createTable(client: DynamoDBClient, table: TableDefinition
     }
   } catch (error) {
     if (!(error instanceof ResourceInUseException)) throw error;
+    await addMissingIndexes(client, table, name);
+  }
+}
+
+/**
+ * A table kept from an earlier run (a `.local/` data folder) gets the indexes added to its
+ * definition since, one per request as DynamoDB allows; DynamoDB fills them from existing items.
+ */
+async function addMissingIndexes(client: DynamoDBClient, table: TableDefinition, name: string): Promise<void> {
+  const { Table } = await client.send(new DescribeTableCommand({ TableName: name }));
+  const existing = new Set((Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName));
+  for (const index of table.indexes ?? []) {
+    if (existing.has(index.name)) continue;
+    await client.send(
+      new UpdateTableCommand({
+        TableName: name,
+        AttributeDefinitions: attributeDefinitions(table),
+        GlobalSecondaryIndexUpdates: [
+          { Create: { IndexName: index.name, KeySchema: keySchema(index.partitionKey, index.sortKey), Projection: { ProjectionType: 'KEYS_ONLY' } } },
+        ],
+      }),
+    );
   }
 }
 

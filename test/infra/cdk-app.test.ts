@@ -176,20 +176,20 @@ describe('the stack of infra/topology.ts', () => {
       expect(table.StreamSpecification).toEqual({ StreamViewType: EVENTS.stream });
     });
 
-    it('gives the views table its sparse keys-only `due` index', () => {
+    it('gives the views table its sparse keys-only `due` and `lookup` indexes', () => {
       const table = s.resources[idOf(s.stack, s.stack.tables.byId.views.table)]!.Properties;
-      const [due] = VIEWS.indexes;
-      expect(table.GlobalSecondaryIndexes).toEqual([
-        {
-          IndexName: due.name,
+      expect(VIEWS.indexes.map((i) => i.name)).toEqual(['due', 'lookup']);
+      expect(table.GlobalSecondaryIndexes).toEqual(
+        VIEWS.indexes.map((index) => ({
+          IndexName: index.name,
           KeySchema: [
-            { AttributeName: due.partitionKey.name, KeyType: 'HASH' },
-            { AttributeName: due.sortKey.name, KeyType: 'RANGE' },
+            { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
+            { AttributeName: index.sortKey.name, KeyType: 'RANGE' },
           ],
           Projection: { ProjectionType: 'KEYS_ONLY' },
-        },
-      ]);
-      for (const key of [due.partitionKey, due.sortKey]) {
+        })),
+      );
+      for (const key of VIEWS.indexes.flatMap((i) => [i.partitionKey, i.sortKey])) {
         expect(table.AttributeDefinitions).toContainEqual({ AttributeName: key.name, AttributeType: key.type });
       }
     });
@@ -304,7 +304,7 @@ describe('the stack of infra/topology.ts', () => {
       const statements = statementsOfRole(s, idOf(s.stack, s.stack.functions.getContract!.role));
       const viewsId = idOf(s.stack, s.stack.tables.byId.views.table);
       const query = statements.find((st) => asList(st.Action).includes('dynamodb:Query') && mentions(st.Resource, arnOf(viewsId)));
-      expect(JSON.stringify(query?.Resource)).toContain(`/index/${VIEWS.indexes[0].name}`);
+      for (const index of VIEWS.indexes) expect(JSON.stringify(query?.Resource)).toContain(`/index/${index.name}`);
     });
 
     it('no role can update or delete events: an explicit Deny on every role, and no Allow', () => {

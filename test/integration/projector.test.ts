@@ -57,7 +57,9 @@ describe('projector', () => {
     expect(byKey(b.streamId, 'due#contract-expiry')).toBeUndefined();
     await bus.idle();
     expect(delivered.map((e) => [e.source, e['detail-type']])).toEqual([
+      ['support-ledger', 'ContractOrdered'],
       ['support-ledger', 'ContractActivated'],
+      ['support-ledger', 'ContractOrdered'],
       ['support-ledger', 'ContractActivated'],
       ['support-ledger', 'ContractExpired'],
     ]);
@@ -99,8 +101,8 @@ describe('projector', () => {
     expect(items.some((i) => i.pk.S === poisonStream)).toBe(false);
     await bus.idle();
     // Only what precedes the poison record is published; the rest comes again on the retry.
-    // (Every event is published; the test's rule delivers the mailed ones: of the first stream, its activation.)
-    expect(delivered.map((e) => e.detail.eventId)).toEqual([first.records[1].dynamodb!.NewImage!.eventId.S]);
+    // (Every event is published; the test's rule delivers the mailed types: of the first stream, its order and its activation.)
+    expect(delivered.map((e) => e.detail.eventId)).toEqual(first.records.map((r) => r.dynamodb!.NewImage!.eventId.S));
   });
 
   it('retries the PutEvents entries EventBridge refused, and reports the record when they keep failing', async () => {
@@ -108,7 +110,7 @@ describe('projector', () => {
     bus.failNextEntries(1);
     expect((await project(streamEvent(a.records))).batchItemFailures).toEqual([]);
     await bus.idle();
-    expect(delivered.map((e) => e['detail-type']).sort()).toEqual(['ContractActivated', 'ContractExpired']);
+    expect(delivered.map((e) => e['detail-type']).sort()).toEqual(['ContractActivated', 'ContractExpired', 'ContractOrdered']);
 
     delivered = [];
     const b = await contractStream(true);

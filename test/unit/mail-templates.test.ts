@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ContractView } from '../../domain/contract/view';
 import { Locale } from '../../events/contract';
-import { isMailed, MAILED_TYPES, render } from '../../functions/notifier/render';
+import { callsForMail, isMailed, MAILED_TYPES, render } from '../../functions/notifier/render';
 import { en } from '../../functions/notifier/templates/en';
 import { templatesFor } from '../../functions/notifier/templates/index';
 import type { MailedEvent, MailedType, Templates } from '../../functions/notifier/templates/types';
@@ -24,6 +24,23 @@ const usd = (amount: number) => ({ amount, currency: 'USD' });
  * type makes a new mailed event fail to compile here until it has its sample.
  */
 const events: { [T in MailedType]: MailedEvent<T> } = {
+  ContractOrdered: {
+    occurredAt: '2026-01-20T10:00:00.000Z',
+    payload: {
+      contractId: 'C-2026-0042', channel: 'website',
+      customer: { name, email: 'zoe@example.com', locale: 'en', timeZone: 'Europe/Stockholm' },
+      regionId: 'americas', planId: 'gold', termMonths: 12, startsOn: '2026-02-01', licencePackages: 1, addOns: [{ addOnId: 'camera-loaner' }], registeredPersons: [],
+      quote: {
+        lines: [
+          { kind: 'plan', ref: 'gold', description: 'Gold, 12 months', quantity: 1, unitPrice: usd(250_000), amount: usd(250_000) },
+          { kind: 'add-on', ref: 'camera-loaner', description: 'Camera loaner', quantity: 2, unitPrice: usd(12_345), amount: usd(24_690) },
+        ],
+        total: usd(274_690),
+      },
+    },
+  },
+  // Before the term ends on 1 February 2027: a renewal on time.
+  RenewalRequested: { occurredAt: '2027-01-10T09:00:00.000Z', payload: { contractId: 'C-2026-0042', channel: 'website' } },
   ContractActivated: {
     occurredAt: '2026-01-20T10:00:00.000Z',
     payload: { contractId: 'C-2026-0042', termStartsOn: '2026-02-01', termEndsOn: '2027-02-01', termStartsAt: '2026-01-31T23:00:00.000Z', termEndsAt: '2027-01-31T23:00:00.000Z' },
@@ -83,7 +100,7 @@ describe('customer e-mail templates', () => {
   it('covers at least the known locales and e-mails', () => {
     expect(locales).toEqual(expect.arrayContaining(['en', 'fr', 'pl', 'de', 'sv']));
     expect(types).toEqual(
-      expect.arrayContaining(['ContractActivated', 'ContractExpired', 'RenewalReminded', 'ContractLapsed', 'ContractRenewed', 'ContractReinstated', 'SystemReviewDue']),
+      expect.arrayContaining(['ContractOrdered', 'RenewalRequested', 'ContractActivated', 'ContractExpired', 'RenewalReminded', 'ContractLapsed', 'ContractRenewed', 'ContractReinstated', 'SystemReviewDue']),
     );
   });
 
@@ -92,7 +109,44 @@ describe('customer e-mail templates', () => {
     expect([...trigger.pattern['detail-type']].sort()).toEqual([...MAILED_TYPES].sort());
     expect([...MAILED_TYPES].sort()).toEqual([...types].sort());
     for (const type of types) expect(isMailed(type)).toBe(true);
-    expect(isMailed('ContractOrdered')).toBe(false);
+    expect(isMailed('ContractCancelled')).toBe(false);
+    expect(isMailed('AddOnAdded')).toBe(false);
+  });
+
+  it('mails the order received only for the website form (a staff order is confirmed by its activation mail)', () => {
+    expect(callsForMail('ContractOrdered', events.ContractOrdered.payload)).toBe(true);
+    expect(callsForMail('ContractOrdered', { ...events.ContractOrdered.payload, channel: 'staff' })).toBe(false);
+    expect(callsForMail('RenewalRequested', events.RenewalRequested.payload)).toBe(true);
+    expect(callsForMail('ContractActivated', events.ContractActivated.payload)).toBe(true);
+  });
+
+  it('confirms an order before activation with the quote lines and total in the customer locale', () => {
+    // The view of a contract only ordered: no term yet.
+    const { termStartsOn: _a, termEndsOn: _b, termStartsAt: _c, termEndsAt: _d, ...ordered } = view('en');
+    const orderedView = (locale: Locale): ContractView => ({ ...ordered, customer: { ...ordered.customer, locale }, status: 'ordered' });
+    const order = (locale: Locale) => render('ContractOrdered', orderedView(locale), events.ContractOrdered).text.replace(/\s/g, ' ');
+    expect(order('en')).toContain('Plan gold, 12 months: $2,500.00');
+    expect(order('en')).toContain('Add-on camera-loaner (2 × $123.45): $246.90');
+    expect(order('en')).toContain('Total: $2,746.90');
+    expect(order('en')).toContain('starting on February 1, 2026');
+    expect(order('en')).toContain('not active yet');
+    expect(order('de')).toContain('Gesamt: 2.746,90 $');
+    expect(order('fr')).toContain('Total : 2 746,90 $US');
+    expect(order('pl')).toContain('Razem: 2746,90 USD');
+    expect(order('sv')).toContain('Totalt: 2 746,90 US$');
+    // Other mails still need the term.
+    expect(() => render('ContractActivated', orderedView('en'), events.ContractActivated)).toThrow(/no term/);
+  });
+
+  it('confirms a renewal request, and warns of the reactivation fee once the term has ended', () => {
+    const onTime = render('RenewalRequested', view('en'), events.RenewalRequested).text;
+    expect(onTime).toContain('current term ends on February 1, 2027');
+    expect(onTime).toContain('renewal offer');
+    expect(onTime).not.toContain('reactivation fee');
+    const late = render('RenewalRequested', view('en'), { ...events.RenewalRequested, occurredAt: '2027-03-10T09:00:00.000Z' }).text;
+    expect(late).toContain('last term ended on February 1, 2027');
+    expect(late).toContain('reactivation fee');
+    expect(render('RenewalRequested', view('de'), { ...events.RenewalRequested, occurredAt: '2027-03-10T09:00:00.000Z' }).text).toContain('Reaktivierungsgebühr');
   });
 
   it('formats money from minor units in the customer locale, and counts the days left to the term end', () => {

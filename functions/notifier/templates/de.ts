@@ -1,5 +1,6 @@
 import { daysUntil } from './days';
-import type { FeeLine, Formatters, Templates } from './types';
+import { quoteText, termEndedBy } from './quote';
+import type { FeeLine, Formatters, OrderLine, Templates } from './types';
 
 // German letters: no comma after the closing, and the text after "Guten Tag …," starts in lower case.
 const signature = 'Mit freundlichen Grüßen\nIhr Support-Team';
@@ -19,7 +20,42 @@ const feeLine = (line: FeeLine, f: Formatters): string => {
   }
 };
 
+const orderLine = (line: OrderLine, termMonths: number): string => {
+  switch (line.kind) {
+    case 'plan':
+      return `Paket ${line.ref}, ${months(termMonths)}`;
+    case 'add-on':
+      return `Zusatzleistung ${line.ref}`;
+    case 'extra-person':
+      return `Weitere registrierte Personen (${line.ref})`;
+  }
+};
+
 export const de: Templates = {
+  ContractOrdered: (c, f, e) => ({
+    subject: `Ihre Bestellung ${e.payload.contractId} ist bei uns eingegangen`,
+    paragraphs: [
+      `Guten Tag ${c.customer.name},`,
+      `vielen Dank für Ihre Bestellung, die wir unter der Nummer ${e.payload.contractId} erfasst haben: Paket ${e.payload.planId} mit einer Laufzeit von ${months(e.payload.termMonths)} ab dem ${f.date(e.payload.startsOn)}.`,
+      'Ihr Angebot im Überblick:',
+      quoteText(e.payload.quote, f, (line) => orderLine(line, e.payload.termMonths), 'Gesamt'),
+      'Der Vertrag ist noch nicht aktiv: Sobald er aktiviert ist, erhalten Sie von uns eine Bestätigung per E-Mail. Bitte geben Sie bei Rückfragen zu Ihrer Bestellung diese Nummer an.',
+      signature,
+    ],
+  }),
+  RenewalRequested: (c, f, e) => {
+    const ended = termEndedBy(c, e.occurredAt);
+    return {
+      subject: `Ihre Verlängerungsanfrage für den Supportvertrag ${c.contractId} ist eingegangen`,
+      paragraphs: [
+        `Guten Tag ${c.customer.name},`,
+        `vielen Dank für Ihre Anfrage, Ihren Supportvertrag ${c.contractId} (Paket ${c.planId}) zu verlängern. ${ended ? `Die letzte Laufzeit endete am ${f.date(c.termEndsOn)}.` : `Die aktuelle Laufzeit endet am ${f.date(c.termEndsOn)}.`}`,
+        ...(ended ? ['Da die Laufzeit bereits abgelaufen ist, kann für die verspätete Verlängerung eine Reaktivierungsgebühr anfallen; sie ist dann in unserem Angebot aufgeführt.'] : []),
+        'Wir senden Ihnen in Kürze unser Verlängerungsangebot und die nächsten Schritte per E-Mail. Bis dahin müssen Sie nichts weiter tun.',
+        signature,
+      ],
+    };
+  },
   ContractActivated: (c, f) => ({
     subject: `Bestätigung Ihres Supportvertrags ${c.contractId}`,
     paragraphs: [

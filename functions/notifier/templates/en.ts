@@ -1,5 +1,6 @@
 import { daysUntil } from './days';
-import type { FeeLine, Formatters, Templates } from './types';
+import { quoteText, termEndedBy } from './quote';
+import type { FeeLine, Formatters, OrderLine, Templates } from './types';
 
 const signature = 'Kind regards,\nYour support team';
 
@@ -16,7 +17,44 @@ const feeLine = (line: FeeLine, f: Formatters): string => {
   }
 };
 
+const months = (n: number) => `${n} ${n === 1 ? 'month' : 'months'}`;
+
+const orderLine = (line: OrderLine, termMonths: number): string => {
+  switch (line.kind) {
+    case 'plan':
+      return `Plan ${line.ref}, ${months(termMonths)}`;
+    case 'add-on':
+      return `Add-on ${line.ref}`;
+    case 'extra-person':
+      return `Additional registered persons (${line.ref})`;
+  }
+};
+
 export const en: Templates = {
+  ContractOrdered: (c, f, e) => ({
+    subject: `We have received your order ${e.payload.contractId}`,
+    paragraphs: [
+      `Dear ${c.customer.name},`,
+      `thank you for your order, which we have received under the number ${e.payload.contractId}: plan ${e.payload.planId} for ${months(e.payload.termMonths)}, starting on ${f.date(e.payload.startsOn)}.`,
+      'Your quote:',
+      quoteText(e.payload.quote, f, (line) => orderLine(line, e.payload.termMonths), 'Total'),
+      'The agreement is not active yet: we will confirm by e-mail as soon as it is. Please quote this number if you have any questions about your order.',
+      signature,
+    ],
+  }),
+  RenewalRequested: (c, f, e) => {
+    const ended = termEndedBy(c, e.occurredAt);
+    return {
+      subject: `We have received your renewal request for agreement ${c.contractId}`,
+      paragraphs: [
+        `Dear ${c.customer.name},`,
+        `thank you for your request to renew your support agreement ${c.contractId} (plan ${c.planId}). ${ended ? `Its last term ended on ${f.date(c.termEndsOn)}.` : `Its current term ends on ${f.date(c.termEndsOn)}.`}`,
+        ...(ended ? ['As the term has already ended, a late renewal may carry a reactivation fee; if so, our offer will show it.'] : []),
+        'We will shortly send you our renewal offer and the next steps by e-mail. There is nothing else you need to do for now.',
+        signature,
+      ],
+    };
+  },
   ContractActivated: (c, f) => ({
     subject: `Your support agreement ${c.contractId} is confirmed`,
     paragraphs: [

@@ -1,5 +1,6 @@
 import { daysUntil } from './days';
-import type { FeeLine, Formatters, Templates } from './types';
+import { quoteText, termEndedBy } from './quote';
+import type { FeeLine, Formatters, OrderLine, Templates } from './types';
 
 // French typography: a no-break space before « : ».
 const signature = 'Bien cordialement,\nL’équipe du support';
@@ -17,7 +18,42 @@ const feeLine = (line: FeeLine, f: Formatters): string => {
   }
 };
 
+const orderLine = (line: OrderLine, termMonths: number): string => {
+  switch (line.kind) {
+    case 'plan':
+      return `Formule ${line.ref}, ${termMonths} mois`;
+    case 'add-on':
+      return `Option ${line.ref}`;
+    case 'extra-person':
+      return `Personnes enregistrées supplémentaires (${line.ref})`;
+  }
+};
+
 export const fr: Templates = {
+  ContractOrdered: (c, f, e) => ({
+    subject: `Nous avons bien reçu votre commande ${e.payload.contractId}`,
+    paragraphs: [
+      `Bonjour ${c.customer.name},`,
+      `Nous vous remercions de votre commande, enregistrée sous le numéro ${e.payload.contractId}\u00a0: formule ${e.payload.planId} pour une durée de ${e.payload.termMonths} mois, à partir du ${f.date(e.payload.startsOn)}.`,
+      'Votre devis\u00a0:',
+      quoteText(e.payload.quote, f, (line) => orderLine(line, e.payload.termMonths), 'Total', '\u00a0: '),
+      'Votre contrat n’est pas encore actif\u00a0: nous vous le confirmerons par e-mail dès qu’il le sera. Merci de rappeler ce numéro pour toute question concernant votre commande.',
+      signature,
+    ],
+  }),
+  RenewalRequested: (c, f, e) => {
+    const ended = termEndedBy(c, e.occurredAt);
+    return {
+      subject: `Nous avons bien reçu votre demande de renouvellement (contrat ${c.contractId})`,
+      paragraphs: [
+        `Bonjour ${c.customer.name},`,
+        `Nous avons bien reçu votre demande de renouvellement de votre contrat de support ${c.contractId} (formule ${c.planId}). ${ended ? `Sa dernière période a pris fin le ${f.date(c.termEndsOn)}.` : `Sa période en cours se termine le ${f.date(c.termEndsOn)}.`}`,
+        ...(ended ? ['Votre contrat ayant pris fin, un renouvellement tardif peut entraîner des frais de réactivation\u00a0; le cas échéant, ils figureront dans notre offre.'] : []),
+        'Nous vous enverrons prochainement notre offre de renouvellement et les prochaines étapes par e-mail. Vous n’avez rien d’autre à faire pour le moment.',
+        signature,
+      ],
+    };
+  },
   ContractActivated: (c, f) => ({
     subject: `Confirmation de votre contrat de support ${c.contractId}`,
     paragraphs: [

@@ -1,5 +1,6 @@
 import { daysUntil } from './days';
-import type { FeeLine, Formatters, Templates } from './types';
+import { quoteText, termEndedBy } from './quote';
+import type { FeeLine, Formatters, OrderLine, Templates } from './types';
 
 // A Polish salutation with the name needs the customer's gender and the vocative case, which we
 // do not have (the name may also be a company), so the mail greets with "Dzień dobry," and names
@@ -24,7 +25,44 @@ const feeLine = (line: FeeLine, f: Formatters): string => {
   }
 };
 
+const orderLine = (line: OrderLine, termMonths: number): string => {
+  switch (line.kind) {
+    case 'plan':
+      return `Pakiet ${line.ref}, ${months(termMonths)}`;
+    case 'add-on':
+      return `Opcja dodatkowa ${line.ref}`;
+    case 'extra-person':
+      return `Dodatkowe osoby zarejestrowane (${line.ref})`;
+  }
+};
+
 export const pl: Templates = {
+  ContractOrdered: (c, f, e) => ({
+    subject: `Potwierdzenie przyjęcia zamówienia nr ${e.payload.contractId}`,
+    paragraphs: [
+      'Dzień dobry,',
+      `Dziękujemy za zamówienie. Przyjęliśmy je pod numerem ${e.payload.contractId}.`,
+      `Klient: ${c.customer.name}\nPakiet: ${e.payload.planId}\nOkres obowiązywania: ${months(e.payload.termMonths)}\nData rozpoczęcia: ${f.date(e.payload.startsOn)}`,
+      'Wycena:',
+      quoteText(e.payload.quote, f, (line) => orderLine(line, e.payload.termMonths), 'Razem'),
+      'Umowa nie jest jeszcze aktywna – potwierdzimy jej aktywację w osobnej wiadomości. W razie pytań dotyczących zamówienia prosimy podawać jego numer.',
+      signature,
+    ],
+  }),
+  RenewalRequested: (c, f, e) => {
+    const ended = termEndedBy(c, e.occurredAt);
+    return {
+      subject: `Potwierdzenie otrzymania wniosku o przedłużenie umowy nr ${c.contractId}`,
+      paragraphs: [
+        'Dzień dobry,',
+        `Otrzymaliśmy wniosek o przedłużenie umowy serwisowej nr ${c.contractId}.`,
+        `Klient: ${c.customer.name}\nPakiet: ${c.planId}\nKoniec okresu obowiązywania: ${f.date(c.termEndsOn)}`,
+        ...(ended ? ['Ponieważ okres obowiązywania umowy już upłynął, późne przedłużenie może wiązać się z opłatą za reaktywację – w takim przypadku uwzględnimy ją w ofercie.'] : []),
+        'Wkrótce prześlemy ofertę przedłużenia wraz z informacją o dalszych krokach. Na razie nie muszą Państwo nic robić.',
+        signature,
+      ],
+    };
+  },
   ContractActivated: (c, f) => ({
     subject: `Potwierdzenie zawarcia umowy serwisowej nr ${c.contractId}`,
     paragraphs: [

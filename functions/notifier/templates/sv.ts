@@ -1,5 +1,6 @@
 import { daysUntil } from './days';
-import type { FeeLine, Formatters, Templates } from './types';
+import { quoteText, termEndedBy } from './quote';
+import type { FeeLine, Formatters, OrderLine, Templates } from './types';
 
 const signature = 'Med vänliga hälsningar\nSupportteamet';
 
@@ -17,7 +18,42 @@ const feeLine = (line: FeeLine, f: Formatters): string => {
   }
 };
 
+const orderLine = (line: OrderLine, termMonths: number): string => {
+  switch (line.kind) {
+    case 'plan':
+      return `Paket ${line.ref}, ${months(termMonths)}`;
+    case 'add-on':
+      return `Tillval ${line.ref}`;
+    case 'extra-person':
+      return `Ytterligare registrerade personer (${line.ref})`;
+  }
+};
+
 export const sv: Templates = {
+  ContractOrdered: (c, f, e) => ({
+    subject: `Vi har tagit emot din beställning ${e.payload.contractId}`,
+    paragraphs: [
+      `Hej ${c.customer.name}!`,
+      `Tack för din beställning, som vi har registrerat med nummer ${e.payload.contractId}: paket ${e.payload.planId} i ${months(e.payload.termMonths)} med start den ${f.date(e.payload.startsOn)}.`,
+      'Din offert:',
+      quoteText(e.payload.quote, f, (line) => orderLine(line, e.payload.termMonths), 'Totalt'),
+      'Avtalet är ännu inte aktivt – vi bekräftar via mejl så snart det är det. Ange gärna numret om du har frågor om din beställning.',
+      signature,
+    ],
+  }),
+  RenewalRequested: (c, f, e) => {
+    const ended = termEndedBy(c, e.occurredAt);
+    return {
+      subject: `Vi har tagit emot din begäran om förnyelse av avtal ${c.contractId}`,
+      paragraphs: [
+        `Hej ${c.customer.name}!`,
+        `Tack för att du vill förnya ditt supportavtal ${c.contractId} (paket ${c.planId}). ${ended ? `Den senaste perioden löpte ut den ${f.date(c.termEndsOn)}.` : `Den nuvarande perioden löper ut den ${f.date(c.termEndsOn)}.`}`,
+        ...(ended ? ['Eftersom perioden redan har löpt ut kan en sen förnyelse medföra en återaktiveringsavgift; i så fall framgår den av vår offert.'] : []),
+        'Vi skickar snart en offert för förnyelsen och information om nästa steg via mejl. Du behöver inte göra något mer just nu.',
+        signature,
+      ],
+    };
+  },
   ContractActivated: (c, f) => ({
     subject: `Ditt supportavtal ${c.contractId} är bekräftat`,
     paragraphs: [

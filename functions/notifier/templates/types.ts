@@ -11,8 +11,14 @@ export interface Formatters {
   money(money: MoneyPayload): string;
 }
 
-/** A contract with a term: every mailed event comes after the activation. */
+/** A contract with a term: every mailed event but the order comes after the activation. */
 export type MailedContract = ContractView & Required<Pick<ContractView, 'termStartsOn' | 'termEndsOn' | 'termStartsAt' | 'termEndsAt'>>;
+
+/** Mailed events that may come before the contract has a term (the order-received mail). */
+export type TermlessType = 'ContractOrdered';
+
+/** The contract a template of `T` is given: with a term, except for the mails sent before activation. */
+export type ContractFor<T extends MailedType> = T extends TermlessType ? ContractView : MailedContract;
 
 /**
  * The event a mail is about: its own facts (the reminder's offset, the renewed term and price, the
@@ -23,10 +29,19 @@ export interface MailedEvent<T extends MailedType> {
   occurredAt: string;
 }
 
-export type Template<T extends MailedType> = (contract: MailedContract, f: Formatters, event: MailedEvent<T>) => Message;
+export type Template<T extends MailedType> = (contract: ContractFor<T>, f: Formatters, event: MailedEvent<T>) => Message;
 
 /** The event types that mail the customer. */
-export type MailedType = 'ContractActivated' | 'ContractExpired' | 'RenewalReminded' | 'ContractLapsed' | 'ContractRenewed' | 'ContractReinstated' | 'SystemReviewDue';
+export type MailedType =
+  | 'ContractOrdered'
+  | 'RenewalRequested'
+  | 'ContractActivated'
+  | 'ContractExpired'
+  | 'RenewalReminded'
+  | 'ContractLapsed'
+  | 'ContractRenewed'
+  | 'ContractReinstated'
+  | 'SystemReviewDue';
 
 /**
  * One locale's customer e-mails: a function per event type that mails the customer, given the
@@ -38,3 +53,6 @@ export type Templates = { [T in MailedType]: Template<T> };
 
 /** One line of a reinstatement fee, as the event carries it. */
 export type FeeLine = PayloadOf<'ContractReinstated'>['lines'][number];
+
+/** One line of an order quote, as the event carries it. */
+export type OrderLine = PayloadOf<'ContractOrdered'>['quote']['lines'][number];
