@@ -93,87 +93,52 @@ const writeTable = (table: TableId): Access => ({ resource: 'table', table, mode
 /** May put new events (and read streams), never update or delete one. */
 const appendEvents: Access = { resource: 'table', table: 'events', mode: 'append' };
 
+/** Creates a contract from a request: appends its first events, with an Idempotency-Key. */
+const createsContract = (): Access[] => [appendEvents, writeTable('idempotency')];
+/** Acts on an existing contract: reads its view, then appends, with an Idempotency-Key. */
+const commandsContract = (): Access[] => [readTable('views'), appendEvents, writeTable('idempotency')];
+/** Answers from the views alone. */
+const readsViews = (): Access[] => [readTable('views')];
+
+/** A function behind one API route: 512 MB, 10 seconds. */
+const httpFunction = <const Method extends HttpMethod, const Path extends string, const Auth extends 'staff' | 'public'>(
+  entry: string,
+  description: string,
+  access: Access[],
+  method: Method,
+  path: Path,
+  auth: Auth,
+) => ({ entry, description, memoryMB: 512, timeoutSeconds: 10, access, triggers: [{ kind: 'http' as const, method, path, auth }] });
+
+/** A staff route (JWT with STAFF_SCOPE). */
+const staffRoute = <const Method extends HttpMethod, const Path extends string>(entry: string, description: string, access: Access[], method: Method, path: Path) =>
+  httpFunction(entry, description, access, method, path, 'staff');
+
+/** A website form (public, rate limited). */
+const publicRoute = <const Path extends string>(entry: string, description: string, access: Access[], path: Path) =>
+  httpFunction(entry, description, access, 'POST', path, 'public');
+
+/** A daily sweep of the due index on the schedule `name`: reads the views, appends events, up to 5 minutes. */
+const dailySweep = <const Name extends string, const Expression extends string>(entry: string, description: string, name: Name, expression: Expression) => ({
+  entry,
+  description,
+  memoryMB: 512,
+  timeoutSeconds: 300,
+  access: [readTable('views'), appendEvents],
+  triggers: [{ kind: 'schedule' as const, name, expression }],
+});
+
 export const functions = {
-  createContract: {
-    entry: 'functions/http/create-contract.ts',
-    description: 'POST /v1/contracts: a staff member creates a customer contract',
-    memoryMB: 512,
-    timeoutSeconds: 10,
-    access: [appendEvents, writeTable('idempotency')],
-    triggers: [{ kind: 'http', method: 'POST', path: '/v1/contracts', auth: 'staff' }],
-  },
-  getContract: {
-    entry: 'functions/http/get-contract.ts',
-    description: 'GET /v1/contracts/{id}: the projected contract view',
-    memoryMB: 512,
-    timeoutSeconds: 10,
-    access: [readTable('views')],
-    triggers: [{ kind: 'http', method: 'GET', path: '/v1/contracts/{id}', auth: 'staff' }],
-  },
-  placeOrder: {
-    entry: 'functions/http/place-order.ts',
-    description: 'POST /v1/public/orders: the website order form',
-    memoryMB: 512,
-    timeoutSeconds: 10,
-    access: [appendEvents, writeTable('idempotency')],
-    triggers: [{ kind: 'http', method: 'POST', path: '/v1/public/orders', auth: 'public' }],
-  },
-  requestRenewal: {
-    entry: 'functions/http/request-renewal.ts',
-    description: 'POST /v1/public/renewal-requests: the website renewal form (contract number + e-mail on file)',
-    memoryMB: 512,
-    timeoutSeconds: 10,
-    access: [readTable('views'), appendEvents, writeTable('idempotency')],
-    triggers: [{ kind: 'http', method: 'POST', path: '/v1/public/renewal-requests', auth: 'public' }],
-  },
-  renewContract: {
-    entry: 'functions/http/renew-contract.ts',
-    description: 'POST /v1/contracts/{id}/renewals: staff renew a contract (on time, in grace, or reinstated with the fee)',
-    memoryMB: 512,
-    timeoutSeconds: 10,
-    access: [readTable('views'), appendEvents, writeTable('idempotency')],
-    triggers: [{ kind: 'http', method: 'POST', path: '/v1/contracts/{id}/renewals', auth: 'staff' }],
-  },
-  activateContract: {
-    entry: 'functions/http/activate-contract.ts',
-    description: 'POST /v1/contracts/{id}/activation: staff activate an ordered contract',
-    memoryMB: 512,
-    timeoutSeconds: 10,
-    access: [readTable('views'), appendEvents, writeTable('idempotency')],
-    triggers: [{ kind: 'http', method: 'POST', path: '/v1/contracts/{id}/activation', auth: 'staff' }],
-  },
-  getEntitlements: {
-    entry: 'functions/http/get-entitlements.ts',
-    description: 'GET /v1/contracts/{id}/entitlements: what the contract covers at an instant, and why not',
-    memoryMB: 512,
-    timeoutSeconds: 10,
-    access: [readTable('views')],
-    triggers: [{ kind: 'http', method: 'GET', path: '/v1/contracts/{id}/entitlements', auth: 'staff' }],
-  },
-  listContracts: {
-    entry: 'functions/http/list-contracts.ts',
-    description: "GET /v1/contracts?customerEmail=…: a customer's contracts, paged",
-    memoryMB: 512,
-    timeoutSeconds: 10,
-    access: [readTable('views')],
-    triggers: [{ kind: 'http', method: 'GET', path: '/v1/contracts', auth: 'staff' }],
-  },
-  listExpiringContracts: {
-    entry: 'functions/http/list-expiring-contracts.ts',
-    description: 'GET /v1/contracts/expiring?from=…&to=…: the contracts whose term ends between two instants, paged',
-    memoryMB: 512,
-    timeoutSeconds: 10,
-    access: [readTable('views')],
-    triggers: [{ kind: 'http', method: 'GET', path: '/v1/contracts/expiring', auth: 'staff' }],
-  },
-  getRenewalPipeline: {
-    entry: 'functions/http/get-renewal-pipeline.ts',
-    description: 'GET /v1/renewal-pipeline?stage=…: the contracts at one renewal stage (reminded, requested, renewed, lapsed), paged',
-    memoryMB: 512,
-    timeoutSeconds: 10,
-    access: [readTable('views')],
-    triggers: [{ kind: 'http', method: 'GET', path: '/v1/renewal-pipeline', auth: 'staff' }],
-  },
+  createContract: staffRoute('functions/http/create-contract.ts', 'POST /v1/contracts: a staff member creates a customer contract', createsContract(), 'POST', '/v1/contracts'),
+  getContract: staffRoute('functions/http/get-contract.ts', 'GET /v1/contracts/{id}: the projected contract view', readsViews(), 'GET', '/v1/contracts/{id}'),
+  placeOrder: publicRoute('functions/http/place-order.ts', 'POST /v1/public/orders: the website order form', createsContract(), '/v1/public/orders'),
+  requestRenewal: publicRoute('functions/http/request-renewal.ts', 'POST /v1/public/renewal-requests: the website renewal form (contract number + e-mail on file)', commandsContract(), '/v1/public/renewal-requests'),
+  renewContract: staffRoute('functions/http/renew-contract.ts', 'POST /v1/contracts/{id}/renewals: staff renew a contract (on time, in grace, or reinstated with the fee)', commandsContract(), 'POST', '/v1/contracts/{id}/renewals'),
+  activateContract: staffRoute('functions/http/activate-contract.ts', 'POST /v1/contracts/{id}/activation: staff activate an ordered contract', commandsContract(), 'POST', '/v1/contracts/{id}/activation'),
+  getEntitlements: staffRoute('functions/http/get-entitlements.ts', 'GET /v1/contracts/{id}/entitlements: what the contract covers at an instant, and why not', readsViews(), 'GET', '/v1/contracts/{id}/entitlements'),
+  listContracts: staffRoute('functions/http/list-contracts.ts', "GET /v1/contracts?customerEmail=…: a customer's contracts, paged", readsViews(), 'GET', '/v1/contracts'),
+  listExpiringContracts: staffRoute('functions/http/list-expiring-contracts.ts', 'GET /v1/contracts/expiring?from=…&to=…: the contracts whose term ends between two instants, paged', readsViews(), 'GET', '/v1/contracts/expiring'),
+  getRenewalPipeline: staffRoute('functions/http/get-renewal-pipeline.ts', 'GET /v1/renewal-pipeline?stage=…: the contracts at one renewal stage (reminded, requested, renewed, lapsed), paged', readsViews(), 'GET', '/v1/renewal-pipeline'),
   projector: {
     entry: 'functions/projector/handler.ts',
     description: 'Applies new events to the views and publishes them as integration events',
@@ -198,38 +163,10 @@ export const functions = {
       },
     ],
   },
-  expireContracts: {
-    entry: 'functions/sweepers/expire-contracts.ts',
-    description: 'Daily: expires the contracts whose term has ended',
-    memoryMB: 512,
-    timeoutSeconds: 300,
-    access: [readTable('views'), appendEvents],
-    triggers: [{ kind: 'schedule', name: 'expire-contracts', expression: 'cron(5 0 * * ? *)' }],
-  },
-  lapseContracts: {
-    entry: 'functions/sweepers/lapse-contracts.ts',
-    description: 'Daily: contracts still expired when the grace period ends lapse',
-    memoryMB: 512,
-    timeoutSeconds: 300,
-    access: [readTable('views'), appendEvents],
-    triggers: [{ kind: 'schedule', name: 'lapse-contracts', expression: 'cron(10 0 * * ? *)' }],
-  },
-  sendRenewalReminders: {
-    entry: 'functions/sweepers/send-renewal-reminders.ts',
-    description: 'Daily: renewal reminders at each catalog offset before the term ends, once per contract and offset',
-    memoryMB: 512,
-    timeoutSeconds: 300,
-    access: [readTable('views'), appendEvents],
-    triggers: [{ kind: 'schedule', name: 'renewal-reminders', expression: 'cron(15 0 * * ? *)' }],
-  },
-  scheduleSystemReviews: {
-    entry: 'functions/sweepers/schedule-system-reviews.ts',
-    description: 'Daily: the yearly system review falls due for plans that include one',
-    memoryMB: 512,
-    timeoutSeconds: 300,
-    access: [readTable('views'), appendEvents],
-    triggers: [{ kind: 'schedule', name: 'system-reviews', expression: 'cron(20 0 * * ? *)' }],
-  },
+  expireContracts: dailySweep('functions/sweepers/expire-contracts.ts', 'Daily: expires the contracts whose term has ended', 'expire-contracts', 'cron(5 0 * * ? *)'),
+  lapseContracts: dailySweep('functions/sweepers/lapse-contracts.ts', 'Daily: contracts still expired when the grace period ends lapse', 'lapse-contracts', 'cron(10 0 * * ? *)'),
+  sendRenewalReminders: dailySweep('functions/sweepers/send-renewal-reminders.ts', 'Daily: renewal reminders at each catalog offset before the term ends, once per contract and offset', 'renewal-reminders', 'cron(15 0 * * ? *)'),
+  scheduleSystemReviews: dailySweep('functions/sweepers/schedule-system-reviews.ts', 'Daily: the yearly system review falls due for plans that include one', 'system-reviews', 'cron(20 0 * * ? *)'),
   preTokenGeneration: {
     entry: 'functions/auth/pre-token-generation.ts',
     description: "Cognito: copies a distributor agent's distributor into its access token",

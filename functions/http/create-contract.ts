@@ -1,14 +1,10 @@
 import { ulid } from 'ulid';
 import * as z from 'zod';
-import { streamId } from '../../events/envelope';
 import { Locale } from '../../events/contract';
-import { CONTRACT_CATEGORY, contractDecider } from '../../domain/contract/decider';
 import { ForbiddenError } from '../../domain/errors';
-import { runCommand } from '../command-runner';
-import { activeCatalog } from '../runtime/catalog';
-import { eventStore } from '../runtime/store';
 import { isDistributorOnly, type StaffCaller } from './auth';
-import { route, type RouteResponse } from './route';
+import { answerContractCommand } from './contract-command';
+import { route } from './route';
 
 const CreateContractBody = z.strictObject({
   customer: z.strictObject({
@@ -40,19 +36,11 @@ export const handler = route(
   async (request) => {
     const { body, caller } = request;
     const contractId = ulid();
-    const { response, replayed } = await runCommand(eventStore(), {
-      decider: contractDecider,
-      streamId: streamId(CONTRACT_CATEGORY, contractId),
-      catalog: activeCatalog(),
-      command: { type: 'CreateContract', contractId, ...body, distributorId: distributorFor(caller!, body.distributorId) },
-      metadata: { occurredAt: request.now, correlationId: request.correlationId, causationId: request.requestId, actor: request.actor },
-      idempotency: request.idempotency,
-      respond: (): RouteResponse => ({
-        status: 201,
-        body: { contractId },
-        headers: { location: `/v1/contracts/${contractId}` },
-      }),
-    });
-    return replayed ? { ...response, headers: { ...response.headers, 'idempotent-replayed': 'true' } } : response;
+    return answerContractCommand(
+      request,
+      contractId,
+      { type: 'CreateContract', contractId, ...body, distributorId: distributorFor(caller!, body.distributorId) },
+      () => ({ status: 201, body: { contractId }, headers: { location: `/v1/contracts/${contractId}` } }),
+    );
   },
 );

@@ -1,14 +1,9 @@
 import * as z from 'zod';
-import { streamId } from '../../events/envelope';
-import { CONTRACT_CATEGORY } from '../../domain/contract/decider';
 import { entitlementsAt } from '../../domain/contract/entitlements';
 import { dayStart } from '../../domain/contract/term';
-import type { ContractView } from '../../domain/contract/view';
-import { NotFoundError } from '../../domain/errors';
 import { activeCatalog } from '../runtime/catalog';
-import { viewStore } from '../runtime/views';
-import { assertMayAccessDistributor } from './auth';
 import { ContractIdParams } from './contract-id';
+import { contractViewFor } from './contract-view';
 import { route } from './route';
 
 const Query = z.strictObject({ at: z.iso.datetime({ offset: true }).optional() });
@@ -20,10 +15,7 @@ const Query = z.strictObject({ at: z.iso.datetime({ offset: true }).optional() }
 export const handler = route(
   { roles: ['admin', 'agent-l1', 'billing', 'dpo', 'agent-l0'], params: ContractIdParams, query: Query },
   async ({ params, query, caller, now }) => {
-    const stored = await viewStore().get<ContractView>(streamId(CONTRACT_CATEGORY, params.id));
-    if (!stored) throw new NotFoundError(`No contract ${params.id}.`);
-    const contract = stored.view;
-    assertMayAccessDistributor(caller!, contract.distributorId);
+    const { view: contract } = await contractViewFor(params.id, caller!);
     const timeZone = contract.customer.timeZone;
     const answer = entitlementsAt({
       catalog: activeCatalog(),

@@ -1,13 +1,9 @@
 import { ulid } from 'ulid';
 import * as z from 'zod';
-import { streamId } from '../../events/envelope';
 import { Locale } from '../../events/contract';
-import { CONTRACT_CATEGORY, contractDecider } from '../../domain/contract/decider';
-import { runCommand } from '../command-runner';
-import { activeCatalog } from '../runtime/catalog';
-import { eventStore } from '../runtime/store';
+import { answerContractCommand } from './contract-command';
 import { decidedPayload } from './decided-event';
-import { route, type RouteResponse } from './route';
+import { route } from './route';
 
 const id = z.string().trim().min(1).max(64);
 
@@ -49,24 +45,20 @@ const PlaceOrderBody = z.strictObject({
 export const handler = route({ body: PlaceOrderBody, idempotency: 'required' }, async (request) => {
   const { registeredPersons, ...body } = request.body;
   const contractId = ulid();
-  const { response, replayed } = await runCommand(eventStore(), {
-    decider: contractDecider,
-    streamId: streamId(CONTRACT_CATEGORY, contractId),
-    catalog: activeCatalog(),
-    command: {
+  return answerContractCommand(
+    request,
+    contractId,
+    {
       type: 'PlaceOrder',
       contractId,
       channel: 'website',
       ...body,
       ...(registeredPersons ? { registeredPersons: registeredPersons.map((person) => ({ personId: ulid(), ...person })) } : {}),
     },
-    metadata: { occurredAt: request.now, correlationId: request.correlationId, causationId: request.requestId, actor: request.actor },
-    idempotency: request.idempotency,
-    respond: ({ events }): RouteResponse => {
+    (events) => {
       const ordered = decidedPayload(events, 'ContractOrdered');
       if (!ordered) throw new Error(`PlaceOrder decided no ContractOrdered for ${contractId}`);
       return { status: 202, body: { contractId, status: 'ordered', quote: ordered.quote } };
     },
-  });
-  return replayed ? { ...response, headers: { ...response.headers, 'idempotent-replayed': 'true' } } : response;
+  );
 });

@@ -1,13 +1,11 @@
 import * as z from 'zod';
 import { streamId } from '../../events/envelope';
-import { CONTRACT_CATEGORY, contractDecider } from '../../domain/contract/decider';
+import { CONTRACT_CATEGORY } from '../../domain/contract/decider';
 import type { ContractView } from '../../domain/contract/view';
 import { AppError } from '../../domain/errors';
-import { runCommand } from '../command-runner';
-import { activeCatalog } from '../runtime/catalog';
 import { logger } from '../runtime/logger';
-import { eventStore } from '../runtime/store';
 import { viewStore } from '../runtime/views';
+import { runContractCommand } from './contract-command';
 import { route, type RouteResponse } from './route';
 
 /** Only truly malformed input is a 400; a contract number that merely looks wrong gets the neutral answer. */
@@ -45,15 +43,7 @@ export const handler = route({ body: RequestRenewalBody, idempotency: 'required'
   if (!plausible || !stored || !sameEmail(stored.view.customer.email, body.email)) return NEUTRAL_ANSWER;
 
   try {
-    await runCommand(eventStore(), {
-      decider: contractDecider,
-      streamId: stream,
-      catalog: activeCatalog(),
-      command: { type: 'RequestRenewal', contractId: number, channel: 'website' },
-      metadata: { occurredAt: request.now, correlationId: request.correlationId, causationId: request.requestId, actor: request.actor },
-      idempotency: request.idempotency,
-      respond: () => NEUTRAL_ANSWER,
-    });
+    await runContractCommand(request, number, { type: 'RequestRenewal', contractId: number, channel: 'website' }, () => NEUTRAL_ANSWER);
   } catch (error) {
     // A refusal must not tell the caller more than a mismatch would.
     if (!(error instanceof AppError)) throw error;

@@ -1,24 +1,5 @@
-import type { ScheduledEvent } from 'aws-lambda';
-import { streamEntityId } from '../../events/envelope';
-import { contractDecider } from '../../domain/contract/decider';
 import { CONTRACT_EXPIRY } from '../../domain/contract/view';
-import { runCommand } from '../command-runner';
-import { activeCatalog } from '../runtime/catalog';
-import { logger } from '../runtime/logger';
-import { eventStore } from '../runtime/store';
-import { viewStore } from '../runtime/views';
-import { sweep } from './sweep';
+import { contractSweeper } from './contract-sweeper';
 
 /** Daily: every contract whose term has ended (by the schedule's time) is expired. */
-export const handler = (event: ScheduledEvent) =>
-  sweep(viewStore(), CONTRACT_EXPIRY, event, async (pk) => {
-    const { events } = await runCommand(eventStore(), {
-      decider: contractDecider,
-      streamId: pk,
-      catalog: activeCatalog(),
-      command: { type: 'ExpireContract', contractId: streamEntityId(pk) },
-      metadata: { occurredAt: event.time, correlationId: event.id, causationId: event.id, actor: { kind: 'system', id: 'expire-contracts' } },
-      respond: () => undefined,
-    });
-    if (events.length > 0) logger.info('contract expired', { streamId: pk });
-  });
+export const handler = contractSweeper(CONTRACT_EXPIRY, 'expire-contracts', (contractId) => ({ type: 'ExpireContract', contractId }), 'contract expired');

@@ -9,13 +9,14 @@ import { startBenchDynamo, type BenchDynamo } from './dynamodb';
 import { rawEventItem } from './payloads';
 import { benchProjector } from './projector-bench';
 import { benchRawPuts } from './raw-put-bench';
+import { benchSweep } from './sweep-bench';
 import { fixed, section, table, verdict, writeJson } from './report';
 import { combine, round, summarize, type Run, type Summary } from './stats';
 import { benchAppends, benchContention, benchStoreRead, writeStream } from './store-bench';
 
 /**
  * `npm run bench`: the event store, its castore peer, the raw PutItem ceiling, the projector and
- * the bundles, measured in one run against DynamoDB Local in memory. Progress goes to stderr, the
+ * the expiry sweep over 100,000 contracts and the bundles, measured in one run against DynamoDB Local in memory. Progress goes to stderr, the
  * report to stdout and bench-results/bench.json. `--quick` runs a fifth of the operations.
  */
 const quick = process.argv.includes('--quick');
@@ -34,6 +35,7 @@ const CONFIG = {
   readEvents: 1000,
   reads: 30,
   projector: { streams: scale(200), eventsPerStream: 10, batchSize: 100 },
+  sweep: { contracts: scale(100_000), duePercent: 1 },
 };
 
 const projectRoot = resolve(import.meta.dirname, '../..');
@@ -103,7 +105,9 @@ async function measureDatabase(dynamo: BenchDynamo) {
   log(`projector: ${p.streams} streams × ${p.eventsPerStream} events in batches of ${p.batchSize}…`);
   const projector = await benchProjector({ client, store, endpoint: dynamo.main.endpoint, tables, ...p });
 
-  return { one, many, ten, contention, ourRead, castoreRead, projector };
+  const sweep = await benchSweep({ client, store, endpoint: dynamo.main.endpoint, tables, ...CONFIG.sweep, log });
+
+  return { one, many, ten, contention, ourRead, castoreRead, projector, sweep };
 }
 
 async function main(): Promise<number> {
@@ -121,7 +125,7 @@ async function main(): Promise<number> {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
-  const { one, many, ten, contention, ourRead, castoreRead, projector } = measured;
+  const { one, many, ten, contention, ourRead, castoreRead, projector, sweep } = measured;
 
   // After DynamoDB Local has stopped, so its JVMs do not compete with the fresh Node processes.
   log('bundling and timing each function…');
@@ -219,6 +223,13 @@ async function main(): Promise<number> {
       ]),
     ),
     section(
+      `Expiry sweep over ${sweep.contracts} contracts, ${sweep.due} due (${CONFIG.sweep.duePercent} %)`,
+      table([
+        ['contracts', 'due', 'sweep ms', 'index queries', 'index items read', 'expired', 'check'],
+        [sweep.contracts, sweep.due, fixed(sweep.sweepMs, 0), sweep.indexQueries, sweep.indexItemsRead, sweep.expired, sweep.ok ? 'OK' : 'MISMATCH'],
+      ]),
+    ),
+    section(
       `Bundles (esbuild, esm, node20, minified; import in a fresh Node process, median of 5) — targets < ${TARGET_KB} KB, < ${TARGET_IMPORT_MS} ms`,
       table([
         ['function', 'KB', 'import ms', 'size', 'import', 'heaviest parts (KB)'],
@@ -247,10 +258,11 @@ async function main(): Promise<number> {
     read: { ours: ourRead, castore: castoreRead },
     ratios,
     projector,
+    sweep,
     bundles,
     totalSeconds: round((performance.now() - started) / 1000, 1),
   });
-  return contention.consistent && projector.ok ? 0 : 1;
+  return contention.consistent && projector.ok && sweep.ok ? 0 : 1;
 }
 
 main().then(

@@ -5,6 +5,7 @@ import { contractProjection } from '../../domain/contract/view';
 import { EventStore } from '../../functions/store/event-store';
 import { ViewStore } from '../../functions/views/view-store';
 import { scheduledEvent } from '../../infra/local/scheduler';
+import { countDueIndexReads } from '../support/due-reads';
 import { createTestTables, dynamoClient, useEmulatorEnvironment } from '../support/emulators';
 import { contractActivated, contractCreated, metadata } from '../support/fixtures';
 
@@ -22,17 +23,7 @@ describe('expire-contracts sweeper', () => {
     store = new EventStore({ client, eventsTable: tables.events, idempotencyTable: tables.idempotency });
     views = new ViewStore(client, tables.views);
     ({ handler: sweep } = await import('../../functions/sweepers/expire-contracts'));
-    const { dynamo } = await import('../../functions/runtime/clients');
-    dynamo().middlewareStack.add(
-      (next) => async (args) => {
-        const result = await next(args);
-        const input = args.input as { IndexName?: string };
-        const output = result.output as { Items?: unknown[] };
-        if (input.IndexName === 'due') indexItemsRead += output.Items?.length ?? 0;
-        return result;
-      },
-      { step: 'initialize', name: 'countDueReads' },
-    );
+    await countDueIndexReads((items) => (indexItemsRead += items));
   });
 
   /** An active contract in the store and its projected view, its term ending at `endsAt`. */

@@ -6,6 +6,7 @@ import type { NewEvent } from '../../events/catalog';
 import { EventStore } from '../../functions/store/event-store';
 import { ViewStore } from '../../functions/views/view-store';
 import { scheduledEvent } from '../../infra/local/scheduler';
+import { countDueIndexReads } from '../support/due-reads';
 import { createTestTables, dynamoClient, useEmulatorEnvironment } from '../support/emulators';
 import { contractActivated, contractCreated, metadata } from '../support/fixtures';
 
@@ -33,17 +34,7 @@ describe('lifecycle sweepers', () => {
     ({ handler: lapse } = await import('../../functions/sweepers/lapse-contracts'));
     ({ handler: remind } = await import('../../functions/sweepers/send-renewal-reminders'));
     ({ handler: review } = await import('../../functions/sweepers/schedule-system-reviews'));
-    const { dynamo } = await import('../../functions/runtime/clients');
-    dynamo().middlewareStack.add(
-      (next) => async (args) => {
-        const result = await next(args);
-        const input = args.input as { IndexName?: string };
-        const output = result.output as { Items?: unknown[] };
-        if (input.IndexName === 'due') indexItemsRead += output.Items?.length ?? 0;
-        return result;
-      },
-      { step: 'initialize', name: 'countDueReads' },
-    );
+    await countDueIndexReads((items) => (indexItemsRead += items));
   });
 
   afterEach(() => {
