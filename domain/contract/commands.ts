@@ -34,7 +34,7 @@ export interface PlaceOrder {
 export interface CreateContract {
   type: 'CreateContract';
   contractId: string;
-  customer: { name: string; email: string; locale: Locale };
+  customer: { name: string; email: string; locale: Locale; taxId?: string };
   planId: string;
   /** The first day of the term, a calendar date in `timeZone`. */
   startsOn: string;

@@ -45,6 +45,8 @@ function orderIssues(command: PlaceOrder, regionId: string, zone: string, zonePa
   if (!plan) issues.push({ path: 'planId', message: `Unknown plan ${command.planId}; choose one of ${catalog.plans.map((p) => p.id).join(', ')}.` });
   else if (!plan.termsMonths.includes(command.termMonths))
     issues.push({ path: 'termMonths', message: `${plan.name} is sold for ${plan.termsMonths.join(' or ')} months.` });
+  if (plan?.registration?.requires.some((r) => r.fact === 'end-user-tax-id' && r.mustMatchOrder) && !command.customer.taxId)
+    issues.push({ path: 'customer.taxId', message: `${plan.name} needs the end user's tax id on the order: registering for support checks it against the order.` });
   const region = findRegion(catalog, regionId);
   if (!region) issues.push({ path: 'regionId', message: `Unknown region ${regionId}; choose one of ${catalog.regions.map((r) => r.id).join(', ')}.` });
   else if (plan && plan.prices.length > 0) {

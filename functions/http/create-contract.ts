@@ -11,6 +11,7 @@ const CreateContractBody = z.strictObject({
     name: z.string().trim().min(1).max(200),
     email: z.email().max(254),
     locale: Locale.default('en'),
+    taxId: z.string().trim().min(1).max(32).optional(),
   }),
   planId: z.string().min(1).max(64),
   startsOn: z.iso.date(),

@@ -20,7 +20,8 @@ const order = (overrides: Partial<PlaceOrder> = {}): PlaceOrder => ({
   type: 'PlaceOrder',
   contractId: 'C1',
   channel: 'website',
-  customer: { name: 'Ada', email: 'ada@example.com', locale: 'en' },
+  // The end user's tax id (NIP) is part of every order here: HEZO's registration checks it against the order.
+  customer: { name: 'Ada', email: 'ada@example.com', locale: 'en', taxId: '5250001009' },
   planId: 'gold',
   termMonths: 12,
   startsOn: '2025-01-01',
@@ -229,6 +230,16 @@ describe('contract lifecycle', () => {
       given('q3')([])
         .when(order({ planId: 'profi', registeredPersons: [{ personId: 'p1', name: 'Anna', email: 'anna@example.ch' }] }))
         .thenFails((error) => expect(fields(error)).toEqual([{ path: 'registeredPersons', message: 'Registered persons come with Support+; add it first.' }]));
+    });
+
+    it('hezo-service-terms-pl.txt: registration needs the end user\'s tax id (NIP) matching the order, so the order must carry it', () => {
+      given('hezo')([])
+        .when(order({ planId: 'sos-8x5-nbd', customer: { name: 'Ada', email: 'ada@example.com', locale: 'pl' } }))
+        .thenFails((error) =>
+          expect(fields(error)).toEqual([
+            { path: 'customer.taxId', message: "HEZO SOS 8x5, NBD needs the end user's tax id on the order: registering for support checks it against the order." },
+          ]),
+        );
     });
 
     it('hezo-service-terms-pl.txt: terms of 1 year or 3 years', () => {
