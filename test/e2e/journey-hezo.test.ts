@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { presets } from '../../domain/catalog/presets/index';
-import { activeCatalog } from '../../functions/runtime/catalog';
-import { startTestRuntime, type TestRuntime } from '../support/local-runtime';
-import { runJourney } from '../support/preset-journey';
+import { presetRuntime } from '../support/preset-journey';
 
 /**
  * Issue 3's proof for the HEZO preset (example values): reminders 60, 30 and 7 days before the end,
@@ -14,21 +12,11 @@ import { runJourney } from '../support/preset-journey';
  * rounded half up) = PLN 483.34, below the minimum, so a top-up line of PLN 16.66. The customer
  * writes Polish and gives the end user's tax id (NIP), which HEZO's registration checks later.
  */
-process.env.CATALOG_PRESET = 'hezo';
-
 describe('HEZO journey through the HTTP API (Polish)', () => {
-  let rt: TestRuntime;
-  let admin: string;
-  beforeAll(async () => {
-    rt = await startTestRuntime();
-    admin = await rt.token('admin');
-  });
-  afterAll(() => rt?.stop());
+  const run = presetRuntime('hezo');
 
   it('orders, activates, reminds at 60/30/7 days, expires, lapses the next day, and reinstates late with back-support and a top-up to the minimum fee', async () => {
-    expect(activeCatalog()).toBe(presets.hezo);
-    const { expected, renewOn, contractId } = await runJourney(rt, admin, {
-      catalog: presets.hezo,
+    const { expected, renewOn, contractId } = await run.journey({
       locale: 'pl',
       planId: 'ahb-8x5-nbd',
       regionId: 'pl',
@@ -41,7 +29,7 @@ describe('HEZO journey through the HTTP API (Polish)', () => {
     expect(expected.termStartsOn).toBe(renewOn);
     expect(expected.lines.map((l) => l.kind)).toEqual(['back-support', 'minimum-fee']);
     expect(expected.total.amount).toBe(presets.hezo.renewal.late.minimumFee[0]!.amount);
-    const view = (await rt.call('GET', `/v1/contracts/${contractId}`, { token: admin })).body;
+    const view = (await run.rt.call('GET', `/v1/contracts/${contractId}`, { token: run.admin })).body;
     expect(view.customer).toMatchObject({ locale: 'pl', taxId: 'PL5260250995', timeZone: 'Europe/Warsaw' });
   });
 });

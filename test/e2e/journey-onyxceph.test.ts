@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { presets } from '../../domain/catalog/presets/index';
-import { activeCatalog } from '../../functions/runtime/catalog';
-import { startTestRuntime, type TestRuntime } from '../support/local-runtime';
-import { runJourney } from '../support/preset-journey';
+import { presetRuntime } from '../support/preset-journey';
 
 /**
  * Issue 3's proof for the OnyxCeph³ preset (example values): reminders 30 and 7 days before the
@@ -11,21 +9,11 @@ import { runJourney } from '../support/preset-journey';
  * maintenance is priced per licence package (EUR 99.00 each); two packages quote EUR 198.00. The
  * customer writes German.
  */
-process.env.CATALOG_PRESET = 'onyxceph';
-
 describe('OnyxCeph³ journey through the HTTP API (German)', () => {
-  let rt: TestRuntime;
-  let admin: string;
-  beforeAll(async () => {
-    rt = await startTestRuntime();
-    admin = await rt.token('admin');
-  });
-  afterAll(() => rt?.stop());
+  const run = presetRuntime('onyxceph');
 
   it('orders two licence packages, activates, reminds at 30/7 days, expires, lapses after 60 days, and reinstates 100 days late for the minimum fee, back-dated', async () => {
-    expect(activeCatalog()).toBe(presets.onyxceph);
-    const { expected, termEndsOn, price } = await runJourney(rt, admin, {
-      catalog: presets.onyxceph,
+    const { expected, termEndsOn, price } = await run.journey({
       locale: 'de',
       planId: 'software-maintenance',
       regionId: 'worldwide',

@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { presets } from '../../domain/catalog/presets/index';
-import { activeCatalog } from '../../functions/runtime/catalog';
-import { startTestRuntime, type TestRuntime } from '../support/local-runtime';
-import { runJourney } from '../support/preset-journey';
+import { presetRuntime } from '../support/preset-journey';
 
 /**
  * Issue 3's proof for the Qualisys preset (example values): reminders 60, 30 and 7 days before the
@@ -12,21 +10,11 @@ import { runJourney } from '../support/preset-journey';
  * is EUR 370.00, above the minimum) and an English one in the Americas on Gold (10 % of USD
  * 2,500.00 is exactly the USD 250.00 minimum: no top-up line).
  */
-process.env.CATALOG_PRESET = 'qualisys';
-
 describe('Qualisys journeys through the HTTP API (Swedish and English)', () => {
-  let rt: TestRuntime;
-  let admin: string;
-  beforeAll(async () => {
-    rt = await startTestRuntime();
-    admin = await rt.token('admin');
-  });
-  afterAll(() => rt?.stop());
+  const run = presetRuntime('qualisys');
 
   it('Diamond, international, Swedish: reminds at 60/30/7 days, lapses after 30 days, and reinstates 60 days late with the 10 % penalty, back-dated', async () => {
-    expect(activeCatalog()).toBe(presets.qualisys);
-    const { expected, termEndsOn } = await runJourney(rt, admin, {
-      catalog: presets.qualisys,
+    const { expected, termEndsOn } = await run.journey({
       locale: 'sv',
       planId: 'diamond',
       regionId: 'international',
@@ -39,8 +27,7 @@ describe('Qualisys journeys through the HTTP API (Swedish and English)', () => {
   });
 
   it('Gold, Americas, English: the penalty equals the minimum, so no top-up line', async () => {
-    const { expected } = await runJourney(rt, admin, {
-      catalog: presets.qualisys,
+    const { expected } = await run.journey({
       locale: 'en',
       planId: 'gold',
       regionId: 'americas',

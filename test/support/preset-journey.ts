@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { presets, type PresetName } from '../../domain/catalog/presets/index';
 import type { Catalog } from '../../domain/catalog/schema/catalog';
-import { mailsTo, uniqueEmail, type SentMail, type TestRuntime } from './local-runtime';
+import { activeCatalog } from '../../functions/runtime/catalog';
+import { mailsTo, startTestRuntime, uniqueEmail, type SentMail, type TestRuntime } from './local-runtime';
 
 /**
  * One customer's journey through the HTTP API on the local runtime, for the catalog preset the
@@ -297,4 +299,28 @@ export async function runJourney(rt: TestRuntime, admin: string, j: Journey) {
   expect(feeMail).toContain(blanks(`${words.total}${money(expected.total)}`));
 
   return { contractId, email, startsOn, termEndsOn, renewOn, price, expected, mails: mails as SentMail[] };
+}
+
+/**
+ * A local runtime running `preset` for the tests of one file (each file is its own process, so
+ * CATALOG_PRESET stays with it), and `journey` runs a customer's journey on it with that catalog.
+ */
+export function presetRuntime(preset: PresetName) {
+  const ctx = {} as { rt: TestRuntime; admin: string };
+  beforeAll(async () => {
+    process.env.CATALOG_PRESET = preset;
+    ctx.rt = await startTestRuntime();
+    ctx.admin = await ctx.rt.token('admin');
+    expect(activeCatalog()).toBe(presets[preset]);
+  });
+  afterAll(() => ctx.rt?.stop());
+  return {
+    get rt() {
+      return ctx.rt;
+    },
+    get admin() {
+      return ctx.admin;
+    },
+    journey: (j: Omit<Journey, 'catalog'>) => runJourney(ctx.rt, ctx.admin, { ...j, catalog: presets[preset] }),
+  };
 }
