@@ -10,6 +10,7 @@ import {
   ContractReinstated,
   ContractRenewed,
   LicencePackagesChanged,
+  ReactivationFeePaid,
   RegisteredPersonAdded,
   RegisteredPersonRemoved,
   RenewalReminded,
@@ -37,6 +38,7 @@ export const eventCatalog = {
   ContractExpired: { current: 1, versions: { 1: ContractExpired } },
   ContractLapsed: { current: 1, versions: { 1: ContractLapsed } },
   ContractReinstated: { current: 1, versions: { 1: ContractReinstated } },
+  ReactivationFeePaid: { current: 1, versions: { 1: ReactivationFeePaid } },
   ContractCancelled: { current: 1, versions: { 1: ContractCancelled } },
   SystemReviewDue: { current: 1, versions: { 1: SystemReviewDue } },
 } as const satisfies Record<string, { current: number; versions: Record<number, z.ZodType> }>;

@@ -108,5 +108,15 @@ export type ContractExpired = z.infer<typeof ContractExpired>;
 export const ContractLapsed = z.object({ contractId, lapsedAt: isoInstant });
 /** Renewed after the grace period: the new term and the reinstatement fee's lines. */
 export const ContractReinstated = z.object({ contractId, ...term, lines: z.array(FeeLinePayload), total: MoneyPayload });
+/**
+ * A payment towards the reactivation fee of the latest reinstatement: what was paid, the payer's
+ * reference (a repeat of the same reference records nothing) and what is still owed after it.
+ */
+export const ReactivationFeePaid = z.object({
+  contractId,
+  paid: MoneyPayload,
+  reference: z.string().min(1).max(100),
+  outstanding: MoneyPayload,
+});
 export const ContractCancelled = z.object({ contractId, reason: z.string().min(1).max(1000) });
 export const SystemReviewDue = z.object({ contractId, dueOn: isoDate });

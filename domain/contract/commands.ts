@@ -1,4 +1,5 @@
 import type { Locale, OrderedAddOn, RegisteredPerson } from '../../events/contract';
+import type { Money } from '../catalog/money';
 
 export type OrderChannel = 'website' | 'staff';
 
@@ -110,6 +111,18 @@ export interface Renew {
   contractId: string;
 }
 
+/**
+ * Records a payment towards the reactivation fee still owed from the latest reinstatement. Part
+ * payments are allowed; a repeat of the same `reference` records nothing.
+ */
+export interface PayReactivationFee {
+  type: 'PayReactivationFee';
+  contractId: string;
+  paid: Money;
+  /** The payer's or the bank's reference for this payment. */
+  reference: string;
+}
+
 export interface ExpireContract {
   type: 'ExpireContract';
   contractId: string;
@@ -144,6 +157,7 @@ export type ContractCommand =
   | SendRenewalReminder
   | SendDueRenewalReminder
   | Renew
+  | PayReactivationFee
   | ExpireContract
   | LapseContract
   | Cancel

@@ -3,6 +3,7 @@ import type { Catalog } from '../catalog/schema/catalog';
 import type { DecideContext } from '../decider';
 import type { ContractCommand } from './commands';
 import { activate, addAddOn, addRegisteredPerson, changeLicencePackages, removeAddOn, removeRegisteredPerson } from './holdings';
+import { payReactivationFee } from './fee-payment';
 import { cancel, expire, lapse, scheduleSystemReview } from './lifecycle';
 import { createContract, placeOrder } from './order';
 import { renew, requestRenewal, sendDueRenewalReminder, sendRenewalReminder } from './renewal';
@@ -36,6 +37,8 @@ export function decide(command: ContractCommand, state: ContractState, context: 
       return sendDueRenewalReminder(state, context);
     case 'Renew':
       return renew(command, state, context);
+    case 'PayReactivationFee':
+      return payReactivationFee(command, state);
     case 'ExpireContract':
       return expire(state, context.now);
     case 'LapseContract':

@@ -1,5 +1,6 @@
 import { DateTime, IANAZone } from 'luxon';
 import type { AddOn } from '../catalog/schema/addons';
+import { formatMoney, type Money } from '../catalog/money';
 import type { Catalog } from '../catalog/schema/catalog';
 import { Channel } from '../catalog/schema/entitlements';
 import type { Plan } from '../catalog/schema/plans';
@@ -16,7 +17,7 @@ import { ValidationError, type FieldIssue } from '../errors';
  *   1. no agreement at all (DOMAIN.md §1, §3: without one, no software updates and no support);
  *   2. the agreement's status: ordered but not started or not activated; expired, lapsed or
  *      cancelled (saying which, and what restores it); an active agreement asked about an instant
- *      before its start or at/after its end;
+ *      before its start or at/after its end; a reinstated one whose reactivation fee is unpaid;
  *   3. not in the plan: which of the catalog's plans include it, and which add-ons grant it.
  * When the agreement is not in force and the item is not in its plan either, both are said, and
  * "renewing restores it" is only said of what renewing would restore.
@@ -47,6 +48,8 @@ export interface AgreementTerms {
   termEndsAt: string;
   /** IANA zone dates in reasons are written in; default: the catalog's `defaultTimeZone`. */
   timeZone?: string;
+  /** What is still owed of a reinstatement's reactivation fee: until it is paid, nothing is covered. */
+  feeOutstanding?: Money;
 }
 
 export const NO_AGREEMENT = 'No active support agreement: software updates and technical support need one.';
@@ -123,6 +126,8 @@ function notInForce(agreement: AgreementTerms, at: DateTime, starts: DateTime, e
     case 'active':
       if (at < starts) return { cause: `The agreement starts on ${day(starts)}.` };
       if (at >= ends) return { cause: `The agreement ended on ${day(ends)}.`, restores: 'Renewing it restores this.' };
+      if (agreement.feeOutstanding)
+        return { cause: `The agreement was reinstated, but ${formatMoney(agreement.feeOutstanding)} of its reactivation fee is unpaid.`, restores: 'Paying it restores this.' };
       return undefined;
   }
 }

@@ -1,5 +1,6 @@
 import type { DomainEvent } from '../../events/catalog';
 import type { OrderedAddOn, RegisteredPerson } from '../../events/contract';
+import type { Money } from '../catalog/money';
 
 export interface Term {
   termStartsOn: string;
@@ -33,6 +34,10 @@ export interface Contract {
   renewalRequested: boolean;
   /** System-review due dates already announced. */
   reviewsDue: string[];
+  /** What is still owed of the latest reinstatement's fee (absent when nothing is). */
+  feeOutstanding?: Money;
+  /** References of the payments recorded towards that fee. */
+  feeReferences: string[];
 }
 
 export type ContractState = { status: 'none' } | Contract;
@@ -46,6 +51,9 @@ const newTerm = (state: Contract, term: Term, status: ContractStatus): Contract 
   remindedOffsets: [],
   renewalRequested: false,
 });
+
+/** `feeOutstanding` when something is owed. */
+const owing = (outstanding: Money): { feeOutstanding?: Money } => (outstanding.amount > 0 ? { feeOutstanding: outstanding } : {});
 
 export function evolve(state: ContractState, event: DomainEvent): ContractState {
   if (event.type === 'ContractOrdered') {
@@ -66,6 +74,7 @@ export function evolve(state: ContractState, event: DomainEvent): ContractState 
       remindedOffsets: [],
       renewalRequested: false,
       reviewsDue: [],
+      feeReferences: [],
     };
   }
   if (state.status === 'none') return state;
@@ -91,8 +100,15 @@ export function evolve(state: ContractState, event: DomainEvent): ContractState 
     case 'RenewalReminded':
       return { ...state, remindedOffsets: [...state.remindedOffsets, event.payload.offsetDays] };
     case 'ContractRenewed':
-    case 'ContractReinstated':
       return newTerm(state, event.payload, 'active');
+    case 'ContractReinstated': {
+      const { feeOutstanding: _, ...rest } = newTerm(state, event.payload, 'active');
+      return { ...rest, feeReferences: [], ...owing(event.payload.total) };
+    }
+    case 'ReactivationFeePaid': {
+      const { feeOutstanding: _, ...rest } = state;
+      return { ...rest, feeReferences: [...state.feeReferences, event.payload.reference], ...owing(event.payload.outstanding) };
+    }
     case 'ContractExpired':
       return { ...state, status: 'expired' };
     case 'ContractLapsed':

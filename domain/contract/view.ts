@@ -29,6 +29,10 @@ export interface ContractView extends ContractOrdered {
   reinstatedAt?: string;
   /** The fee of the latest reinstatement. */
   reinstatementTotal?: MoneyPayload;
+  /** What is still owed of that fee; absent once paid. Until then the agreement covers nothing. */
+  feeOutstanding?: MoneyPayload;
+  /** When the latest payment towards that fee was recorded. */
+  feeLastPaidAt?: string;
   expiredAt?: string;
   lapsedAt?: string;
   cancelledAt?: string;
@@ -86,9 +90,10 @@ export function evolveView(view: ContractView | undefined, event: DomainEvent): 
       return { ...rest, ...term(event.payload), status: 'active', lastRenewedAt: event.occurredAt, remindedOffsets: [] };
     }
     case 'ContractReinstated': {
-      const { renewalRequestedAt: _, ...rest } = view;
+      const { renewalRequestedAt: _, feeOutstanding: __, feeLastPaidAt: ___, ...rest } = view;
       return {
         ...rest,
+        ...(event.payload.total.amount > 0 ? { feeOutstanding: event.payload.total } : {}),
         ...term(event.payload),
         status: 'active',
         lastRenewedAt: event.occurredAt,
@@ -97,6 +102,11 @@ export function evolveView(view: ContractView | undefined, event: DomainEvent): 
         coveredSince: event.payload.termStartsAt,
         remindedOffsets: [],
       };
+    }
+    case 'ReactivationFeePaid': {
+      const { feeOutstanding: _, ...rest } = view;
+      const { outstanding } = event.payload;
+      return { ...rest, ...(outstanding.amount > 0 ? { feeOutstanding: outstanding } : {}), feeLastPaidAt: event.occurredAt };
     }
     case 'ContractExpired':
       return { ...view, status: 'expired', expiredAt: event.payload.expiredAt };

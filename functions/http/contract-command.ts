@@ -5,7 +5,8 @@ import { CONTRACT_CATEGORY, contractDecider } from '../../domain/contract/decide
 import { runCommand, type CommandResult } from '../command-runner';
 import { activeCatalog } from '../runtime/catalog';
 import { eventStore } from '../runtime/store';
-import type { RouteRequest, RouteResponse } from './route';
+import { contractViewFor } from './contract-view';
+import { route, type RouteRequest, type RouteResponse, type RouteSpec } from './route';
 
 /** A command that takes no input but the contract and the time: an empty body (or `{}`). */
 export const EmptyBody = z.strictObject({}).optional();
@@ -44,4 +45,21 @@ export async function answerContractCommand(
 ): Promise<RouteResponse> {
   const { response, replayed } = await runContractCommand(request, contractId, command, respond);
   return replayed ? { ...response, headers: { ...response.headers, 'idempotent-replayed': 'true' } } : response;
+}
+
+/**
+ * A staff route that runs one command on the contract `{id}`: the caller must be allowed to see
+ * the contract (404 when there is none, 403 for another distributor's), then `command` is run and
+ * `respond` answers from the decided events.
+ */
+export function contractCommandRoute<Body extends z.ZodType, Params extends z.ZodType<{ id: string }>>(
+  spec: RouteSpec<Body, Params> & { roles: NonNullable<RouteSpec<Body, Params>['roles']> },
+  command: (request: RouteRequest<z.infer<Body>, z.infer<Params>>) => ContractCommand,
+  respond: (events: readonly { type: string }[], request: RouteRequest<z.infer<Body>, z.infer<Params>>) => RouteResponse,
+) {
+  return route(spec, async (request) => {
+    const { id } = request.params;
+    await contractViewFor(id, request.caller!);
+    return answerContractCommand(request, id, command(request), (events) => respond(events, request));
+  });
 }

@@ -27,6 +27,7 @@ export const handler = route(
         termStartsAt: contract.coveredSince ?? dayStart(contract.startsOn, timeZone),
         termEndsAt: contract.termEndsAt ?? dayStart(contract.startsOn, timeZone),
         timeZone,
+        ...(contract.feeOutstanding ? { feeOutstanding: contract.feeOutstanding } : {}),
       },
       at: new Date(query.at ?? now).toISOString(),
     });

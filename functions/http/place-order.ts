@@ -1,11 +1,10 @@
 import { ulid } from 'ulid';
 import * as z from 'zod';
 import { Locale } from '../../events/contract';
+import { AddOnBody, CatalogId, LicencePackages, PersonBody } from './contract-bodies';
 import { answerContractCommand } from './contract-command';
 import { decidedPayload } from './decided-event';
 import { route } from './route';
-
-const id = z.string().trim().min(1).max(64);
 
 /** The website order form. The catalog (in the decider) checks plans, regions, add-ons and seats. */
 const PlaceOrderBody = z.strictObject({
@@ -15,27 +14,15 @@ const PlaceOrderBody = z.strictObject({
     locale: Locale,
     timeZone: z.string().min(1).max(64).optional(),
     taxId: z.string().trim().min(1).max(64).optional(),
-    segment: id.optional(),
+    segment: CatalogId.optional(),
   }),
-  regionId: id.optional(),
-  planId: id,
+  regionId: CatalogId.optional(),
+  planId: CatalogId,
   termMonths: z.int().min(1).max(120),
   startsOn: z.iso.date(),
-  licencePackages: z.int().min(1).max(100_000).optional(),
-  addOns: z
-    .array(
-      z.strictObject({
-        addOnId: id,
-        quantity: z.int().min(1).max(10_000).optional(),
-        size: z.int().min(1).max(100_000).optional(),
-      }),
-    )
-    .max(20)
-    .optional(),
-  registeredPersons: z
-    .array(z.strictObject({ name: z.string().trim().min(1).max(200), email: z.email().max(254) }))
-    .max(50)
-    .optional(),
+  licencePackages: LicencePackages.optional(),
+  addOns: z.array(AddOnBody).max(20).optional(),
+  registeredPersons: z.array(PersonBody).max(50).optional(),
 });
 
 /**

@@ -30,6 +30,8 @@ const mailed: Record<MailedType, true> = {
   ContractLapsed: true,
   ContractRenewed: true,
   ContractReinstated: true,
+  ReactivationFeePaid: true,
+  ContractCancelled: true,
   SystemReviewDue: true,
 };
 
@@ -46,7 +48,7 @@ export const callsForMail = (type: MailedType, payload: unknown): boolean =>
   type !== 'ContractOrdered' || (payload as { channel?: unknown } | undefined)?.channel === 'website';
 
 /** Mails that may go out before the contract has a term. */
-const termless: Record<TermlessType, true> = { ContractOrdered: true };
+const termless: Record<TermlessType, true> = { ContractOrdered: true, ContractCancelled: true };
 
 const hasTerm = (contract: ContractView): contract is MailedContract =>
   contract.termStartsOn !== undefined && contract.termEndsOn !== undefined && contract.termStartsAt !== undefined && contract.termEndsAt !== undefined;

@@ -10,7 +10,8 @@ import { mailsTo, startTestRuntime, uniqueEmail, type SentMail, type TestRuntime
  * One customer's journey through the HTTP API on the local runtime, for the catalog preset the
  * runtime runs (CATALOG_PRESET): website order → staff activation → the renewal reminders at each
  * of the preset's offsets → expiry at the term end → lapse after the grace → a late renewal
- * (POST /v1/contracts/{id}/renewals at the real now) reinstated with the reactivation fee, with
+ * (POST /v1/contracts/{id}/renewals at the real now) reinstated with the reactivation fee, and the
+ * fee paid in two parts by billing staff (support resumes only once it is paid in full), with
  * every customer e-mail read from the SES emulator.
  *
  * Renew takes the request time, so the order starts in the past: its term ends `daysLate` days
@@ -32,6 +33,7 @@ interface Wording {
   expired(id: string): string;
   lapsed(id: string): string;
   reinstated(id: string): string;
+  paid(id: string): string;
   total: string;
   feeLine(line: ExpectedLine, money: (m: Money) => string): string;
 }
@@ -50,6 +52,7 @@ export const wording: Record<'en' | 'sv' | 'de' | 'fr' | 'pl', Wording> = {
     expired: (id) => `Your support agreement ${id} has expired`,
     lapsed: (id) => `Your support agreement ${id} has lapsed`,
     reinstated: (id) => `Your support agreement ${id} has been reinstated`,
+    paid: (id) => `Payment received for support agreement ${id}`,
     total: 'Total: ',
     feeLine: (line, money) =>
       line.kind === 'penalty' ? `Reactivation fee: ${money(line.amount)}`
@@ -64,6 +67,7 @@ export const wording: Record<'en' | 'sv' | 'de' | 'fr' | 'pl', Wording> = {
     expired: (id) => `Ditt supportavtal ${id} har löpt ut`,
     lapsed: (id) => `Ditt supportavtal ${id} har upphört`,
     reinstated: (id) => `Ditt supportavtal ${id} är återaktiverat`,
+    paid: (id) => `Betalning mottagen för supportavtal ${id}`,
     total: 'Totalt: ',
     feeLine: (line, money) =>
       line.kind === 'penalty' ? `Återaktiveringsavgift: ${money(line.amount)}`
@@ -78,6 +82,7 @@ export const wording: Record<'en' | 'sv' | 'de' | 'fr' | 'pl', Wording> = {
     expired: (id) => `Ihr Supportvertrag ${id} ist abgelaufen`,
     lapsed: (id) => `Ihr Supportvertrag ${id} ist erloschen`,
     reinstated: (id) => `Ihr Supportvertrag ${id} wurde reaktiviert`,
+    paid: (id) => `Zahlung für Supportvertrag ${id} erhalten`,
     total: 'Gesamt: ',
     feeLine: (line, money) =>
       line.kind === 'penalty' ? `Reaktivierungsgebühr: ${money(line.amount)}`
@@ -92,6 +97,7 @@ export const wording: Record<'en' | 'sv' | 'de' | 'fr' | 'pl', Wording> = {
     expired: (id) => `Votre contrat de support ${id} a expiré`,
     lapsed: (id) => `Votre contrat de support ${id} est résilié`,
     reinstated: (id) => `Votre contrat de support ${id} est réactivé`,
+    paid: (id) => `Paiement reçu pour le contrat de support ${id}`,
     total: 'Total : ',
     feeLine: (line, money) =>
       line.kind === 'penalty' ? `Frais de réactivation : ${money(line.amount)}`
@@ -106,6 +112,7 @@ export const wording: Record<'en' | 'sv' | 'de' | 'fr' | 'pl', Wording> = {
     expired: (id) => `Umowa serwisowa nr ${id} wygasła`,
     lapsed: (id) => `Umowa serwisowa nr ${id} utraciła ważność`,
     reinstated: (id) => `Umowa serwisowa nr ${id} została reaktywowana`,
+    paid: (id) => `Otrzymaliśmy płatność za umowę serwisową nr ${id}`,
     total: 'Razem: ',
     feeLine: (line, money) =>
       line.kind === 'penalty' ? `Opłata za reaktywację: ${money(line.amount)}`
@@ -298,7 +305,39 @@ export async function runJourney(rt: TestRuntime, admin: string, j: Journey) {
   for (const line of expected.lines) expect(feeMail).toContain(blanks(words.feeLine(line, money)));
   expect(feeMail).toContain(blanks(`${words.total}${money(expected.total)}`));
 
-  return { contractId, email, startsOn, termEndsOn, renewOn, price, expected, mails: mails as SentMail[] };
+  // 6. Billing records the payment of the fee, in two parts; support resumes only once it is paid in full.
+  const billing = await rt.token('billing');
+  const entitled = async () => {
+    const answer = (await rt.call('GET', `/v1/contracts/${contractId}/entitlements`, { token: admin })).body;
+    return Object.entries({ ...answer.channels, ...answer.services } as Record<string, { covered: boolean; reason?: string }>);
+  };
+  const planItems: readonly string[] = [...plan.entitlements.channels, ...plan.entitlements.services];
+  const unpaid = await entitled();
+  expect(unpaid.filter(([, c]) => c.covered)).toEqual([]);
+  const [, firstChannel] = unpaid.find(([id]) => planItems.includes(id))!;
+  expect(firstChannel.reason).toMatch(/reactivation fee is unpaid\. Paying it restores this\.$/);
+  const pay = (amount: number, reference: string) =>
+    rt.call('POST', `/v1/contracts/${contractId}/reactivation-fee/payments`, { token: billing, body: { paid: { amount, currency: price.currency }, reference } });
+  const part = Math.floor(expected.total.amount / 2);
+  const first = await pay(part, 'BANK-PART-1');
+  expect(first.status, JSON.stringify(first.body)).toBe(200);
+  expect(first.body).toMatchObject({ recorded: true, settled: false, outstanding: { amount: expected.total.amount - part } });
+  expect((await pay(part, 'BANK-PART-1')).body).toMatchObject({ recorded: false }); // the same payment read twice
+  const tooMuch = await pay(expected.total.amount, 'BANK-PART-2');
+  expect(tooMuch.status).toBe(400);
+  expect(tooMuch.body.error.fields[0].path).toBe('paid.amount');
+  await rt.settle();
+  expect((await entitled()).filter(([, c]) => c.covered)).toEqual([]);
+  const rest = await pay(expected.total.amount - part, 'BANK-PART-2');
+  expect(rest.body).toMatchObject({ recorded: true, settled: true, outstanding: { amount: 0 } });
+  await rt.settle();
+  expect((await entitled()).filter(([, c]) => c.covered).map(([id]) => id).sort()).toEqual(planItems.filter((id) => unpaid.some(([c]) => c === id)).sort());
+  expect((await read(contractId)).feeOutstanding).toBeUndefined();
+  const receipts = (await mailsTo(email)).slice(mails.length);
+  expect(receipts.map((m) => m.subject)).toEqual([words.paid(contractId), words.paid(contractId)]);
+  expect(blanks(receipts[0]!.text)).toContain(blanks(money({ amount: expected.total.amount - part, currency: price.currency })));
+
+  return { contractId, email, startsOn, termEndsOn, renewOn, price, expected, mails: [...mails, ...receipts] as SentMail[] };
 }
 
 /**

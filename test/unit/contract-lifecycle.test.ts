@@ -593,6 +593,55 @@ describe('contract lifecycle', () => {
     });
   });
 
+  describe('PayReactivationFee', () => {
+    // hezo-service-terms-pl.txt: "renewing after the end date may incur a back-dated reactivation fee";
+    // the qualisys preset's rule (example value): 10 % of USD 2,500.00, reinstated on 1 March 2026.
+    const lapsed: NewEvent = { type: 'ContractLapsed', payload: { contractId: 'C1', lapsedAt: '2026-01-31T23:00:00.000Z' } };
+    const reinstated: NewEvent = {
+      type: 'ContractReinstated',
+      payload: {
+        contractId: 'C1', termStartsOn: '2026-01-01', termEndsOn: '2027-01-01', termStartsAt: GOLD_ENDS_AT, termEndsAt: '2026-12-31T23:00:00.000Z',
+        lines: [{ kind: 'penalty', description: 'Reactivation fee: 10 %', quantity: 1, unitPrice: usd(25_000), amount: usd(25_000) }],
+        total: usd(25_000),
+      },
+    };
+    const owing = [...history('qualisys'), expired(GOLD_ENDS_AT), lapsed, reinstated];
+    const pay = (amount: number, reference = 'BANK-1', currency = 'USD') =>
+      ({ type: 'PayReactivationFee' as const, contractId: 'C1', paid: { amount, currency }, reference });
+    const paid = (amount: number, outstanding: number, reference = 'BANK-1'): NewEvent => ({
+      type: 'ReactivationFeePaid',
+      payload: { contractId: 'C1', paid: usd(amount), reference, outstanding: usd(outstanding) },
+    });
+
+    it('hezo-service-terms-pl.txt (reactivation fee): a payment settles the fee of the reinstatement', () => {
+      given('qualisys')(owing).when(pay(25_000)).then([paid(25_000, 0)]);
+    });
+
+    it('(example value) part payments reduce what is owed, and a repeat of a reference records nothing', () => {
+      given('qualisys')(owing).when(pay(10_000)).then([paid(10_000, 15_000)]);
+      given('qualisys')([...owing, paid(10_000, 15_000)]).when(pay(10_000)).then([]);
+      given('qualisys')([...owing, paid(10_000, 15_000)]).when(pay(15_000, 'BANK-2')).then([paid(15_000, 0, 'BANK-2')]);
+    });
+
+    it('refuses more than is owed, another currency, and a payment when nothing is owed', () => {
+      given('qualisys')(owing)
+        .when(pay(25_001))
+        .thenFails((error) => expect(fields(error)).toEqual([{ path: 'paid.amount', message: 'Only USD 250.00 is owed; this pays USD 250.01.' }]));
+      given('qualisys')(owing).when(pay(25_000, 'BANK-1', 'EUR')).thenFails((error) => expect(fields(error).map((f) => f.path)).toEqual(['paid.currency']));
+      given('qualisys')(history('qualisys')).when(pay(100)).thenFails(conflict('no_fee_outstanding'));
+      given('qualisys')([...owing, paid(25_000, 0)]).when(pay(100, 'BANK-2')).thenFails(conflict('no_fee_outstanding'));
+    });
+
+    it('the view shows what is owed until it is paid', () => {
+      const project = (events: NewEvent[]) => stored(events).reduce<ContractView | undefined>((view, event) => contractProjection(presets.qualisys).evolve(view, event), undefined)!;
+      expect(project(owing).feeOutstanding).toEqual(usd(25_000));
+      expect(project([...owing, paid(10_000, 15_000)]).feeOutstanding).toEqual(usd(15_000));
+      const settled = project([...owing, paid(10_000, 15_000), paid(15_000, 0, 'BANK-2')]);
+      expect(settled.feeOutstanding).toBeUndefined();
+      expect(settled.feeLastPaidAt).toBeDefined();
+    });
+  });
+
   describe('ExpireContract', () => {
     it('expires at term end, once; a lapsed contract stays lapsed', () => {
       given('qualisys')(history('qualisys')).when({ type: 'ExpireContract', contractId: 'C1' }, { now: GOLD_ENDS_AT }).then([expired(GOLD_ENDS_AT)]);

@@ -15,7 +15,7 @@ const DURING = '2025-09-15T10:00:00Z';
 function ask(
   preset: PresetName,
   planId: string,
-  options: { addOnIds?: string[]; status?: AgreementStatus; at?: string; termStartsAt?: string; termEndsAt?: string; timeZone?: string } = {},
+  options: { addOnIds?: string[]; status?: AgreementStatus; at?: string; termStartsAt?: string; termEndsAt?: string; timeZone?: string; feeOutstanding?: { amount: number; currency: string } } = {},
 ): EntitlementsAnswer {
   return entitlementsAt({
     catalog: presets[preset],
@@ -26,6 +26,7 @@ function ask(
       termStartsAt: options.termStartsAt ?? STARTS,
       termEndsAt: options.termEndsAt ?? ENDS,
       ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+      ...(options.feeOutstanding ? { feeOutstanding: options.feeOutstanding } : {}),
     },
     at: options.at ?? DURING,
   });
@@ -235,6 +236,13 @@ describe('HEZO (hezo-service-terms-pl.txt)', () => {
     const answer = ask('hezo', 'sos-8x5-nbd', { status: 'expired', at: '2026-03-02T08:00:00Z' });
     expect(covered(answer, 'channels')).toEqual([]);
     expect(answer.channels.phone.reason).toBe('The agreement expired on 1 March 2026. Renewing it restores this.');
+  });
+
+  it('"may incur a back-dated reactivation fee": a reinstated agreement covers nothing until the fee is paid', () => {
+    const answer = ask('hezo', 'sos-8x5-nbd', { feeOutstanding: { amount: 80_000, currency: 'PLN' } });
+    expect(covered(answer, 'channels')).toEqual([]);
+    expect(answer.channels.phone.reason).toBe('The agreement was reinstated, but PLN 800.00 of its reactivation fee is unpaid. Paying it restores this.');
+    expect(covered(ask('hezo', 'sos-8x5-nbd'), 'channels')).toContain('phone');
   });
 });
 

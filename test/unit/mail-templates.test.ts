@@ -67,6 +67,11 @@ const events: { [T in MailedType]: MailedEvent<T> } = {
       total: usd(66_668),
     },
   },
+  ReactivationFeePaid: {
+    occurredAt: '2027-03-22T10:00:00.000Z',
+    payload: { contractId: 'C-2026-0042', paid: usd(40_000), reference: 'BANK-7731', outstanding: usd(26_668) },
+  },
+  ContractCancelled: { occurredAt: '2027-02-10T10:00:00.000Z', payload: { contractId: 'C-2026-0042', reason: 'Customer closed the lab' } },
   SystemReviewDue: { occurredAt: '2027-02-01T00:20:00.000Z', payload: { contractId: 'C-2026-0042', dueOn: '2027-02-01' } },
 };
 
@@ -109,7 +114,7 @@ describe('customer e-mail templates', () => {
     expect([...trigger.pattern['detail-type']].sort()).toEqual([...MAILED_TYPES].sort());
     expect([...MAILED_TYPES].sort()).toEqual([...types].sort());
     for (const type of types) expect(isMailed(type)).toBe(true);
-    expect(isMailed('ContractCancelled')).toBe(false);
+    expect(isMailed('ContractActivated')).toBe(true);
     expect(isMailed('AddOnAdded')).toBe(false);
   });
 
@@ -165,6 +170,28 @@ describe('customer e-mail templates', () => {
     expect(mail('RenewalReminded', 'pl').text).toContain('za 30 dni');
     expect(mail('RenewalReminded', 'en').text).toContain('renewal form');
     expect(mail('ContractLapsed', 'en').text).toContain('reactivation fee');
+  });
+
+  it('says that support resumes once the reactivation fee is paid, and what is still owed after a part payment', () => {
+    expect(mail('ContractReinstated', 'en').text).toContain('resume as soon as the fee is paid');
+    const part = mail('ReactivationFeePaid', 'en').text;
+    expect(part).toContain('received $400.00');
+    expect(part).toContain('BANK-7731');
+    expect(part).toContain('Still to pay: $266.68');
+    const settled = render('ReactivationFeePaid', view('en'), {
+      ...events.ReactivationFeePaid,
+      payload: { ...events.ReactivationFeePaid.payload, outstanding: usd(0) },
+    }).text;
+    expect(settled).toContain('paid in full');
+    expect(settled).not.toContain('Still to pay');
+    expect(mail('ReactivationFeePaid', 'pl').text.replace(/\s/g, ' ')).toContain('Pozostało do zapłaty: 266,68 USD');
+  });
+
+  it('confirms a cancellation with its reason, also of an order never activated', () => {
+    const { termStartsOn: _a, termEndsOn: _b, termStartsAt: _c, termEndsAt: _d, ...ordered } = view('en');
+    const text = render('ContractCancelled', { ...ordered, status: 'ordered' }, events.ContractCancelled).text;
+    expect(text).toContain('Reason: Customer closed the lab');
+    expect(text).toContain('place a new order');
   });
 
   describe.each(locales)('%s', (locale) => {

@@ -111,6 +111,27 @@ export const de: Templates = {
       `Ihr Supportvertrag ${c.contractId} (Paket ${c.planId}) wurde reaktiviert. Die neue Laufzeit geht vom ${f.date(e.payload.termStartsOn)} bis zum ${f.instant(e.payload.termEndsAt, c.customer.timeZone)}.`,
       'Da der Vertrag erloschen war, fällt eine Reaktivierungsgebühr an:',
       [...e.payload.lines.map((line) => `${feeLine(line, f)}: ${f.money(line.amount)}`), `Gesamt: ${f.money(e.payload.total)}`].join('\n'),
+      'Software-Updates und technischer Support stehen Ihnen wieder zur Verfügung, sobald die Gebühr bezahlt ist.',
+      signature,
+    ],
+  }),
+  ReactivationFeePaid: (c, f, e) => ({
+    subject: `Zahlung für Supportvertrag ${c.contractId} erhalten`,
+    paragraphs: [
+      `Guten Tag ${c.customer.name},`,
+      `vielen Dank: Wir haben ${f.money(e.payload.paid)} auf die Reaktivierungsgebühr Ihres Supportvertrags ${c.contractId} erhalten (Referenz ${e.payload.reference}).`,
+      e.payload.outstanding.amount > 0
+        ? `Noch offen: ${f.money(e.payload.outstanding)}. Software-Updates und technischer Support stehen Ihnen wieder zur Verfügung, sobald die Gebühr vollständig bezahlt ist; die laufende Vertragszeit geht bis zum ${f.instant(c.termEndsAt, c.customer.timeZone)}.`
+        : `Die Gebühr ist vollständig bezahlt. Software-Updates und technischer Support stehen Ihnen wieder zur Verfügung, bis zum ${f.instant(c.termEndsAt, c.customer.timeZone)}.`,
+      signature,
+    ],
+  }),
+  ContractCancelled: (c, f, e) => ({
+    subject: `Ihr Supportvertrag ${c.contractId} wurde gekündigt`,
+    paragraphs: [
+      `Guten Tag ${c.customer.name},`,
+      `Ihr Supportvertrag ${c.contractId} (Paket ${c.planId}) wurde am ${f.instant(e.occurredAt, c.customer.timeZone)} gekündigt. Grund: ${e.payload.reason}`,
+      'Er umfasst ab jetzt weder Software-Updates noch technischen Support. Wenn Sie wieder betreut werden möchten, bestellen Sie bitte neu auf unserer Website.',
       signature,
     ],
   }),

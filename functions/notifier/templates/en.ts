@@ -110,6 +110,27 @@ export const en: Templates = {
       `your support agreement ${c.contractId} (plan ${c.planId}) has been reinstated. The new term runs from ${f.date(e.payload.termStartsOn)} until ${f.instant(e.payload.termEndsAt, c.customer.timeZone)}.`,
       'As the agreement had lapsed, a reactivation fee applies:',
       [...e.payload.lines.map((line) => `${feeLine(line, f)}: ${f.money(line.amount)}`), `Total: ${f.money(e.payload.total)}`].join('\n'),
+      'Your software updates and technical support resume as soon as the fee is paid.',
+      signature,
+    ],
+  }),
+  ReactivationFeePaid: (c, f, e) => ({
+    subject: `Payment received for support agreement ${c.contractId}`,
+    paragraphs: [
+      `Dear ${c.customer.name},`,
+      `thank you: we have received ${f.money(e.payload.paid)} towards the reactivation fee of your support agreement ${c.contractId} (reference ${e.payload.reference}).`,
+      e.payload.outstanding.amount > 0
+        ? `Still to pay: ${f.money(e.payload.outstanding)}. Your software updates and technical support resume once the fee is paid in full; the current term runs until ${f.instant(c.termEndsAt, c.customer.timeZone)}.`
+        : `The fee is now paid in full, and your software updates and technical support are available again until ${f.instant(c.termEndsAt, c.customer.timeZone)}.`,
+      signature,
+    ],
+  }),
+  ContractCancelled: (c, f, e) => ({
+    subject: `Your support agreement ${c.contractId} has been cancelled`,
+    paragraphs: [
+      `Dear ${c.customer.name},`,
+      `your support agreement ${c.contractId} (plan ${c.planId}) was cancelled on ${f.instant(e.occurredAt, c.customer.timeZone)}. Reason: ${e.payload.reason}`,
+      'From now on it covers no software updates and no technical support. To be supported again, please place a new order on our website.',
       signature,
     ],
   }),

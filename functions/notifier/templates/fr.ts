@@ -109,6 +109,27 @@ export const fr: Templates = {
       `Votre contrat de support ${c.contractId} (formule ${c.planId}) a été réactivé. La nouvelle période court du ${f.date(e.payload.termStartsOn)} au ${f.instant(e.payload.termEndsAt, c.customer.timeZone)}.`,
       'Votre contrat n’étant plus en vigueur, des frais de réactivation s’appliquent\u00a0:',
       [...e.payload.lines.map((line) => `${feeLine(line, f)}\u00a0: ${f.money(line.amount)}`), `Total\u00a0: ${f.money(e.payload.total)}`].join('\n'),
+      'Les mises à jour logicielles et le support technique reprennent dès le paiement de ces frais.',
+      signature,
+    ],
+  }),
+  ReactivationFeePaid: (c, f, e) => ({
+    subject: `Paiement reçu pour le contrat de support ${c.contractId}`,
+    paragraphs: [
+      `Bonjour ${c.customer.name},`,
+      `Merci\u00a0: nous avons reçu ${f.money(e.payload.paid)} au titre des frais de réactivation de votre contrat de support ${c.contractId} (référence ${e.payload.reference}).`,
+      e.payload.outstanding.amount > 0
+        ? `Reste à payer\u00a0: ${f.money(e.payload.outstanding)}. Les mises à jour logicielles et le support technique reprendront une fois les frais entièrement réglés\u00a0; la période en cours court jusqu’au ${f.instant(c.termEndsAt, c.customer.timeZone)}.`
+        : `Les frais sont entièrement réglés\u00a0: les mises à jour logicielles et le support technique sont de nouveau disponibles jusqu’au ${f.instant(c.termEndsAt, c.customer.timeZone)}.`,
+      signature,
+    ],
+  }),
+  ContractCancelled: (c, f, e) => ({
+    subject: `Votre contrat de support ${c.contractId} est résilié`,
+    paragraphs: [
+      `Bonjour ${c.customer.name},`,
+      `Votre contrat de support ${c.contractId} (formule ${c.planId}) a été résilié le ${f.instant(e.occurredAt, c.customer.timeZone)}. Motif\u00a0: ${e.payload.reason}`,
+      'Il ne couvre désormais plus ni les mises à jour logicielles ni le support technique. Pour être de nouveau assisté, veuillez passer une nouvelle commande sur notre site.',
       signature,
     ],
   }),

@@ -122,6 +122,29 @@ export const pl: Templates = {
       `Umowa serwisowa nr ${c.contractId} została reaktywowana. Ponieważ utraciła wcześniej ważność, naliczamy opłatę za reaktywację.`,
       `Klient: ${c.customer.name}\nPakiet: ${c.planId}\nNowy okres obowiązywania: od ${f.date(e.payload.termStartsOn)} do ${f.instant(e.payload.termEndsAt, c.customer.timeZone)}`,
       [...e.payload.lines.map((line) => `${feeLine(line, f)}: ${f.money(line.amount)}`), `Razem: ${f.money(e.payload.total)}`].join('\n'),
+      'Aktualizacje oprogramowania i wsparcie techniczne zostaną wznowione po uiszczeniu opłaty.',
+      signature,
+    ],
+  }),
+  ReactivationFeePaid: (c, f, e) => ({
+    subject: `Otrzymaliśmy płatność za umowę serwisową nr ${c.contractId}`,
+    paragraphs: [
+      'Dzień dobry,',
+      `dziękujemy: otrzymaliśmy ${f.money(e.payload.paid)} tytułem opłaty za reaktywację umowy serwisowej nr ${c.contractId} (tytuł płatności: ${e.payload.reference}).`,
+      e.payload.outstanding.amount > 0
+        ? `Pozostało do zapłaty: ${f.money(e.payload.outstanding)}. Aktualizacje oprogramowania i wsparcie techniczne zostaną wznowione po uiszczeniu całej opłaty; bieżący okres obowiązywania trwa do ${f.instant(c.termEndsAt, c.customer.timeZone)}.`
+        : `Opłata została uiszczona w całości. Aktualizacje oprogramowania i wsparcie techniczne są ponownie dostępne do ${f.instant(c.termEndsAt, c.customer.timeZone)}.`,
+      `Klient: ${c.customer.name}`,
+      signature,
+    ],
+  }),
+  ContractCancelled: (c, f, e) => ({
+    subject: `Umowa serwisowa nr ${c.contractId} została rozwiązana`,
+    paragraphs: [
+      'Dzień dobry,',
+      `umowa serwisowa nr ${c.contractId} (pakiet ${c.planId}) została rozwiązana ${f.instant(e.occurredAt, c.customer.timeZone)}. Powód: ${e.payload.reason}`,
+      'Od tej chwili nie obejmuje ona aktualizacji oprogramowania ani wsparcia technicznego. Aby ponownie korzystać ze wsparcia, prosimy złożyć nowe zamówienie na naszej stronie.',
+      `Klient: ${c.customer.name}`,
       signature,
     ],
   }),

@@ -109,6 +109,27 @@ export const sv: Templates = {
       `Ditt supportavtal ${c.contractId} (paket ${c.planId}) är återaktiverat. Den nya perioden gäller från ${f.date(e.payload.termStartsOn)} till ${f.instant(e.payload.termEndsAt, c.customer.timeZone)}.`,
       'Eftersom avtalet hade upphört tillkommer en återaktiveringsavgift:',
       [...e.payload.lines.map((line) => `${feeLine(line, f)}: ${f.money(line.amount)}`), `Totalt: ${f.money(e.payload.total)}`].join('\n'),
+      'Programuppdateringar och teknisk support gäller igen så snart avgiften är betald.',
+      signature,
+    ],
+  }),
+  ReactivationFeePaid: (c, f, e) => ({
+    subject: `Betalning mottagen för supportavtal ${c.contractId}`,
+    paragraphs: [
+      `Hej ${c.customer.name}!`,
+      `Tack! Vi har tagit emot ${f.money(e.payload.paid)} för återaktiveringsavgiften för ditt supportavtal ${c.contractId} (referens ${e.payload.reference}).`,
+      e.payload.outstanding.amount > 0
+        ? `Kvar att betala: ${f.money(e.payload.outstanding)}. Programuppdateringar och teknisk support gäller igen när avgiften är helt betald; den nuvarande perioden gäller till ${f.instant(c.termEndsAt, c.customer.timeZone)}.`
+        : `Avgiften är nu helt betald, och programuppdateringar och teknisk support gäller igen till ${f.instant(c.termEndsAt, c.customer.timeZone)}.`,
+      signature,
+    ],
+  }),
+  ContractCancelled: (c, f, e) => ({
+    subject: `Ditt supportavtal ${c.contractId} har sagts upp`,
+    paragraphs: [
+      `Hej ${c.customer.name}!`,
+      `Ditt supportavtal ${c.contractId} (paket ${c.planId}) sades upp ${f.instant(e.occurredAt, c.customer.timeZone)}. Orsak: ${e.payload.reason}`,
+      'Från och med nu omfattar det varken programuppdateringar eller teknisk support. Lägg en ny beställning på vår webbplats om du vill ha support igen.',
       signature,
     ],
   }),

@@ -14,8 +14,8 @@ export interface Formatters {
 /** A contract with a term: every mailed event but the order comes after the activation. */
 export type MailedContract = ContractView & Required<Pick<ContractView, 'termStartsOn' | 'termEndsOn' | 'termStartsAt' | 'termEndsAt'>>;
 
-/** Mailed events that may come before the contract has a term (the order-received mail). */
-export type TermlessType = 'ContractOrdered';
+/** Mailed events that may come before the contract has a term (the order-received mail; cancelling an order never activated). */
+export type TermlessType = 'ContractOrdered' | 'ContractCancelled';
 
 /** The contract a template of `T` is given: with a term, except for the mails sent before activation. */
 export type ContractFor<T extends MailedType> = T extends TermlessType ? ContractView : MailedContract;
@@ -41,6 +41,8 @@ export type MailedType =
   | 'ContractLapsed'
   | 'ContractRenewed'
   | 'ContractReinstated'
+  | 'ReactivationFeePaid'
+  | 'ContractCancelled'
   | 'SystemReviewDue';
 
 /**
