@@ -36,6 +36,17 @@ export class ConflictError extends AppError {
   }
 }
 
+/** The agreement does not cover what was asked for (no active agreement, or not this channel); says how to put it right. */
+export class NotEntitledError extends ConflictError {
+  constructor(
+    message: string,
+    /** What the customer can do: renew (with the form's path), or order. */
+    readonly remedy: { action: 'renew' | 'order'; hint: string },
+  ) {
+    super('not_entitled', message);
+  }
+}
+
 export class UnauthorizedError extends AppError {
   readonly code = 'unauthorized';
 }

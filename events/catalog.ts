@@ -18,6 +18,22 @@ import {
   SystemReviewDue,
 } from './contract';
 import type { EventEnvelope } from './envelope';
+import {
+  AgentReplied,
+  CustomerReplied,
+  EngineerArrived,
+  InternalNoteAdded,
+  PartsDelivered,
+  SlaBreached,
+  SlaWarningRaised,
+  TicketAccepted,
+  TicketEscalated,
+  TicketOpened,
+  TicketPaused,
+  TicketResolved,
+  TicketResumed,
+  TicketSlaChanged,
+} from './ticket';
 
 /**
  * The event catalog: every event type the store accepts, with its current schema version and
@@ -41,6 +57,20 @@ export const eventCatalog = {
   ReactivationFeePaid: { current: 1, versions: { 1: ReactivationFeePaid } },
   ContractCancelled: { current: 1, versions: { 1: ContractCancelled } },
   SystemReviewDue: { current: 1, versions: { 1: SystemReviewDue } },
+  TicketOpened: { current: 1, versions: { 1: TicketOpened } },
+  TicketAccepted: { current: 1, versions: { 1: TicketAccepted } },
+  AgentReplied: { current: 1, versions: { 1: AgentReplied } },
+  InternalNoteAdded: { current: 1, versions: { 1: InternalNoteAdded } },
+  CustomerReplied: { current: 1, versions: { 1: CustomerReplied } },
+  TicketPaused: { current: 1, versions: { 1: TicketPaused } },
+  TicketResumed: { current: 1, versions: { 1: TicketResumed } },
+  TicketEscalated: { current: 1, versions: { 1: TicketEscalated } },
+  TicketSlaChanged: { current: 1, versions: { 1: TicketSlaChanged } },
+  EngineerArrived: { current: 1, versions: { 1: EngineerArrived } },
+  PartsDelivered: { current: 1, versions: { 1: PartsDelivered } },
+  TicketResolved: { current: 1, versions: { 1: TicketResolved } },
+  SlaWarningRaised: { current: 1, versions: { 1: SlaWarningRaised } },
+  SlaBreached: { current: 1, versions: { 1: SlaBreached } },
 } as const satisfies Record<string, { current: number; versions: Record<number, z.ZodType> }>;
 
 export type EventType = keyof typeof eventCatalog;

@@ -81,6 +81,8 @@ export const ContractOrdered = z.object({
   licencePackages: z.int().min(1),
   addOns: z.array(OrderedAddOn),
   registeredPersons: z.array(RegisteredPerson),
+  /** Serial numbers of the devices the agreement covers; a fault report must name one of them (when any are given). */
+  serialNumbers: z.array(z.string().min(1).max(64)).optional(),
   distributorId: z.string().min(1).optional(),
   quote: z.object({ lines: z.array(QuoteLine), total: MoneyPayload }),
 });

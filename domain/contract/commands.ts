@@ -28,6 +28,8 @@ export interface PlaceOrder {
   licencePackages?: number;
   addOns?: OrderedAddOn[];
   registeredPersons?: RegisteredPerson[];
+  /** Serial numbers of the covered devices. */
+  serialNumbers?: string[];
   distributorId?: string;
 }
 
@@ -46,6 +48,7 @@ export interface CreateContract {
   distributorId?: string;
   regionId?: string;
   licencePackages?: number;
+  serialNumbers?: string[];
 }
 
 /** Starts the ordered term (from `startsOn` in the contract's zone). */

@@ -111,6 +111,7 @@ function ordered(command: PlaceOrder, state: ContractState, catalog: Catalog, zo
     licencePackages,
     addOns,
     registeredPersons,
+    ...(command.serialNumbers?.length ? { serialNumbers: command.serialNumbers } : {}),
     ...(command.distributorId ? { distributorId: command.distributorId } : {}),
     quote: quoteOrder(catalog, { planId: command.planId, regionId, termMonths: command.termMonths, licencePackages, addOns, registeredPersons }),
   };
@@ -133,6 +134,7 @@ export function createContract(command: CreateContract, state: ContractState, ca
       startsOn: command.startsOn,
       ...(command.regionId !== undefined ? { regionId: command.regionId } : {}),
       ...(command.licencePackages !== undefined ? { licencePackages: command.licencePackages } : {}),
+      ...(command.serialNumbers !== undefined ? { serialNumbers: command.serialNumbers } : {}),
       ...(command.distributorId !== undefined ? { distributorId: command.distributorId } : {}),
     },
     state,

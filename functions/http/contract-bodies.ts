@@ -28,3 +28,6 @@ export const MoneyBody = z.strictObject({
 export const AddOnParams = ContractIdParams.extend({ addOnId: CatalogId });
 /** `{id}/…/{personId}`: a ULID the server gave the person. */
 export const PersonParams = ContractIdParams.extend({ personId: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'Not a person id.') });
+
+/** Serial numbers of the devices an agreement covers. */
+export const SerialNumbers = z.array(z.string().trim().min(1).max(64)).max(200);

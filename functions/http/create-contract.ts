@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { Locale } from '../../events/contract';
 import { ForbiddenError } from '../../domain/errors';
 import { isDistributorOnly, type StaffCaller } from './auth';
+import { SerialNumbers } from './contract-bodies';
 import { answerContractCommand } from './contract-command';
 import { route } from './route';
 
@@ -20,6 +21,7 @@ const CreateContractBody = z.strictObject({
   distributorId: z.string().trim().min(1).max(64).optional(),
   regionId: z.string().min(1).max(64).optional(),
   licencePackages: z.int().min(1).max(100_000).optional(),
+  serialNumbers: SerialNumbers.optional(),
 });
 
 /** A distributor agent creates contracts only for its own distributor. */

@@ -1,7 +1,7 @@
 import { ulid } from 'ulid';
 import * as z from 'zod';
 import { Locale } from '../../events/contract';
-import { AddOnBody, CatalogId, LicencePackages, PersonBody } from './contract-bodies';
+import { AddOnBody, CatalogId, LicencePackages, PersonBody, SerialNumbers } from './contract-bodies';
 import { answerContractCommand } from './contract-command';
 import { decidedPayload } from './decided-event';
 import { route } from './route';
@@ -23,6 +23,7 @@ const PlaceOrderBody = z.strictObject({
   licencePackages: LicencePackages.optional(),
   addOns: z.array(AddOnBody).max(20).optional(),
   registeredPersons: z.array(PersonBody).max(50).optional(),
+  serialNumbers: SerialNumbers.optional(),
 });
 
 /**

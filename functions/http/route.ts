@@ -2,7 +2,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import * as z from 'zod';
 import type { Actor } from '../../events/envelope';
-import { AppError, PayloadTooLargeError, ValidationError, type FieldIssue } from '../../domain/errors';
+import { AppError, NotEntitledError, PayloadTooLargeError, ValidationError, type FieldIssue } from '../../domain/errors';
 import type { Role } from '../../domain/roles';
 import { logger } from '../runtime/logger';
 import { staffActor, staffCaller, type StaffCaller } from './auth';
@@ -154,5 +154,6 @@ function errorResponse(error: unknown, correlationId: string, event: Event): API
   }
   logger.info('request refused', { correlationId, routeKey: event.routeKey, status, code: error.code });
   const fields = error instanceof ValidationError ? { fields: error.fields } : {};
-  return json(status, { error: { code: error.code, message: error.message, ...fields }, correlationId }, correlationId);
+  const remedy = error instanceof NotEntitledError ? { remedy: error.remedy } : {};
+  return json(status, { error: { code: error.code, message: error.message, ...fields, ...remedy }, correlationId }, correlationId);
 }

@@ -21,11 +21,12 @@ describe(`HEZO preset (${SEED})`, () => {
   });
 
   it(`${SEED}: 8x5 is "od godz. 9:00 do 17:00 ... od poniedziałku do piątku, z wyłączeniem świąt"`, () => {
-    expect(findServiceWindow(catalog, '8x5')).toMatchObject({
-      kind: 'hours', days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '09:00', to: '17:00', excludesHolidays: true,
-      timeZone: 'Europe/Warsaw', holidayCalendar: 'pl',
+    const nineToFive = [{ from: '09:00', to: '17:00' }];
+    expect(findServiceWindow(catalog, '8x5')?.calendar).toEqual({
+      hours: { mon: nineToFive, tue: nineToFive, wed: nineToFive, thu: nineToFive, fri: nineToFive },
+      timeZone: 'Europe/Warsaw', holidays: { country: 'pl', types: ['public'] },
     });
-    expect(findServiceWindow(catalog, '24x7')).toMatchObject({ kind: 'always', holidayCalendar: 'pl' });
+    expect(findServiceWindow(catalog, '24x7')?.calendar).toMatchObject({ hours: 'always', holidays: { country: 'pl' } });
     expect(plan('sos-8x5-8h').sla!.window).toBe('8x5');
     expect(plan('sos-24x7-8h').sla!.window).toBe('24x7');
   });

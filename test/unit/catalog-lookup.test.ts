@@ -24,7 +24,7 @@ describe('catalog lookups', () => {
     expect(findAddOn(q3, 'support-plus')?.name).toBe('Support+');
     expect(findRegion(hezo, 'pl')?.currency).toBe('PLN');
     expect(findService(onyxceph, 'upgrades')?.name).toBe('Software upgrades');
-    expect(findServiceWindow(hezo, '24x7')?.kind).toBe('always');
+    expect(findServiceWindow(hezo, '24x7')?.calendar.hours).toBe('always');
     expect(findServiceWindow(q3, '8x5')).toBeUndefined();
   });
 

@@ -56,7 +56,7 @@ describe(`Qualisys preset (${SEED})`, () => {
       const sla = plan(id).sla!;
       expect(sla.targets).toEqual([{ metric: 'first-response', channel: 'email', within: { unit: 'business-days', value: 2 }, from: 'report' }]);
       const window = findServiceWindow(catalog, sla.window)!;
-      expect(window).toMatchObject({ timeZone: 'Europe/Stockholm', holidayCalendar: 'se' });
+      expect(window.calendar).toMatchObject({ timeZone: 'Europe/Stockholm', holidays: { country: 'se', types: ['public'] } });
     }
   });
 

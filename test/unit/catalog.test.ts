@@ -84,9 +84,10 @@ describe('catalog loading', () => {
     ['an SLA target on a channel the plan lacks', 'qualisys', (c) => (c.plans[0].sla.targets[0].channel = 'on-site'), ['plans.0.sla.targets.0.channel'], /does not include/],
     ['an SLA target in hours (not a unit)', 'hezo', (c) => (c.plans[0].sla.targets[0].within = { unit: 'hours', value: 1 }), ['plans.0.sla.targets.0.within.unit'], /.+/],
     ['two reaction targets', 'hezo', (c) => c.plans[0].sla.targets.push({ ...c.plans[0].sla.targets[0] }), ['plans.0.sla.targets.2.metric'], /Duplicate target reaction/],
-    ['a window that ends before it starts', 'qualisys', (c) => (c.serviceWindows[0].to = '08:00'), ['serviceWindows.0.to'], /end after it starts/],
-    ['a window time that is not HH:MM', 'hezo', (c) => (c.serviceWindows[0].from = '9am'), ['serviceWindows.0.from'], /HH:MM/],
-    ['a holiday calendar that is not an id', 'hezo', (c) => (c.serviceWindows[1].holidayCalendar = 'Poland'), ['serviceWindows.1.holidayCalendar'], /holiday calendar/],
+    ['a window that ends before it starts', 'qualisys', (c) => ((c.serviceWindows[0].calendar.hours as any).mon = [{ from: '09:00', to: '08:00' }]), ['serviceWindows.0.calendar.hours.mon.0.to'], /end after it starts/],
+    ['a window time that is not HH:MM', 'hezo', (c) => ((c.serviceWindows[0].calendar.hours as any).tue = [{ from: '9am', to: '17:00' }]), ['serviceWindows.0.calendar.hours.tue.0.from', 'serviceWindows.0.calendar.hours.tue.0.to'], /HH:MM/],
+    ['overlapping windows on one day', 'hezo', (c) => ((c.serviceWindows[0].calendar.hours as any).wed = [{ from: '08:00', to: '12:00' }, { from: '11:00', to: '24:00' }]), ['serviceWindows.0.calendar.hours.wed.1.from'], /overlap/],
+    ['a holiday country with no data', 'hezo', (c) => (c.serviceWindows[1].calendar.holidays = { country: 'xx', types: ['public'] }), ['serviceWindows.1.calendar.holidays.country'], /No holiday data/],
     // registration and RMA
     ['a return window of no days', 'hezo', (c) => (c.plans[0].rma.returnWithinDays = 0), ['plans.0.rma.returnWithinDays'], /.+/],
     ['a registration fact asked twice', 'hezo', (c) => c.plans[0].registration.requires.push({ fact: 'contract-number', mustMatchOrder: false }), ['plans.0.registration.requires.3.fact'], /Duplicate fact/],

@@ -91,6 +91,8 @@ function plan(option: Option, window: Window, delivery: Delivery): PlanInput {
   };
 }
 
+const nineToFive = [{ from: '09:00', to: '17:00' }];
+
 const data: CatalogInput = {
   vendor: { id: 'hezo', name: 'HEZO Assistance (Veracomp – Exclusive Networks Poland)' },
   // The 8x5 hours are Polish business hours (the seed is the Polish distributor's terms).
@@ -111,18 +113,12 @@ const data: CatalogInput = {
   serviceWindows: [
     // "8x5 – od godz. 9:00 do 17:00 ... od poniedziałku do piątku, z wyłączeniem świąt i dni ustawowo wolnych od pracy"
     {
-      kind: 'hours',
       id: '8x5',
       name: '8x5 (Mon–Fri 09:00–17:00, public holidays excluded)',
-      timeZone: 'Europe/Warsaw',
-      holidayCalendar: 'pl',
-      days: ['mon', 'tue', 'wed', 'thu', 'fri'],
-      from: '09:00',
-      to: '17:00',
-      excludesHolidays: true,
+      calendar: { timeZone: 'Europe/Warsaw', hours: { mon: nineToFive, tue: nineToFive, wed: nineToFive, thu: nineToFive, fri: nineToFive }, holidays: { country: 'pl', types: ['public'] } },
     },
     // 24x7: always open; NBD still counts Polish business days.
-    { kind: 'always', id: '24x7', name: '24x7', timeZone: 'Europe/Warsaw', holidayCalendar: 'pl' },
+    { id: '24x7', name: '24x7', calendar: { timeZone: 'Europe/Warsaw', hours: 'always', holidays: { country: 'pl', types: ['public'] } } },
   ],
   plans: (['sos', 'ahb'] as const).flatMap((option) =>
     (['8x5', '24x7'] as const).flatMap((window) => (['nbd', '8h'] as const).map((delivery) => plan(option, window, delivery))),

@@ -21,6 +21,8 @@ const sla: PlanInput['sla'] = {
   targets: [{ metric: 'first-response', channel: 'email', within: { unit: 'business-days', value: 2 }, from: 'report' }],
 };
 
+const officeHours = [{ from: '09:00', to: '17:00' }];
+
 const data: CatalogInput = {
   vendor: { id: 'qualisys', name: 'Qualisys' },
   defaultTimeZone: 'Europe/Stockholm',
@@ -51,15 +53,9 @@ const data: CatalogInput = {
     // Phone support "is handled by our staff in Sweden and follows the respective working schedule".
     // example value: the seed names no hours; office hours in Sweden, Swedish public holidays off.
     {
-      kind: 'hours',
       id: 'office-hours-sweden',
       name: 'Office hours in Sweden',
-      timeZone: 'Europe/Stockholm',
-      holidayCalendar: 'se',
-      days: ['mon', 'tue', 'wed', 'thu', 'fri'],
-      from: '09:00',
-      to: '17:00',
-      excludesHolidays: true,
+      calendar: { timeZone: 'Europe/Stockholm', hours: { mon: officeHours, tue: officeHours, wed: officeHours, thu: officeHours, fri: officeHours }, holidays: { country: 'se', types: ['public'] } },
     },
   ],
   customerSegments: [{ id: 'clinical', name: 'Qualisys Clinical System (QCS) customers' }],

@@ -10,7 +10,7 @@ import { Billing, checkBilling } from './rates';
 import type { Refs } from './refs';
 import { Region } from './regions';
 import { checkRenewal, Renewal } from './renewal';
-import { checkServiceWindow, ServiceWindow } from './sla';
+import { ServiceWindow } from './sla';
 
 /**
  * A vendor's support policy as data: what it sells (plans, add-ons), what each plan covers
@@ -61,7 +61,6 @@ function checkCatalog(catalog: Shape, ctx: z.RefinementCtx): void {
   checkUnique(catalog.regions, (r) => r.id, (i) => ['regions', i, 'id'], report, 'region id');
   checkUnique(catalog.services, (s) => s.id, (i) => ['services', i, 'id'], report, 'service id');
   checkUnique(catalog.serviceWindows, (w) => w.id, (i) => ['serviceWindows', i, 'id'], report, 'service window id');
-  catalog.serviceWindows.forEach((window, i) => checkServiceWindow(window, ['serviceWindows', i], refs));
   checkUnique(catalog.customerSegments, (s) => s.id, (i) => ['customerSegments', i, 'id'], report, 'segment id');
   checkUnique(catalog.plans, (p) => p.id, (i) => ['plans', i, 'id'], report, 'plan id');
   catalog.plans.forEach((plan, i) => checkPlan(plan, ['plans', i], refs));

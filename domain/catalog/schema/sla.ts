@@ -1,46 +1,22 @@
 import * as z from 'zod';
-import { Id, Name, TimeZone } from './basics';
+import { Severity, SlaMetric } from '../../../events/ticket';
+import { CalendarDefinition } from '../../calendar/schema';
+import { Id, Name } from './basics';
 import { checkUnique, type Path } from './checks';
 import { Channel } from './entitlements';
 import type { Refs } from './refs';
 
-export const Weekday = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
-export type Weekday = z.infer<typeof Weekday>;
-
-/** `HH:MM` on a 24-hour clock; `24:00` only as an end. */
-const ClockTime = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'A time of day as HH:MM (00:00–24:00).');
-
 /**
- * A business calendar id: an ISO 3166 country code, optionally with a subdivision (`pl`, `se`,
- * `ch-be`). The business calendar resolves it to public holidays.
+ * When reports are taken and SLA minutes run: a business calendar (its zone, opening windows per
+ * weekday or 24x7, the public holidays that close it) — see `domain/calendar/schema.ts`. 8x5 is
+ * Mon–Fri 09:00–17:00 with the country's public holidays closed. Business-day targets (e.g. next
+ * business day) use the calendar's business days even when it is open 24x7.
  */
-export const HolidayCalendarId = z.string().regex(/^[a-z]{2}(-[a-z0-9]{1,8})?$/, 'A holiday calendar id such as "pl", "se" or "ch-be".');
-
-const windowBase = {
+export const ServiceWindow = z.strictObject({
   id: Id,
   name: Name,
-  /** Zone the window's hours and business days are reckoned in. */
-  timeZone: TimeZone,
-  /** Public holidays: not business days (and outside an `hours` window that excludes them). */
-  holidayCalendar: HolidayCalendarId,
-};
-
-/**
- * When reports are taken and SLA minutes run: set hours on set weekdays (8x5 is Mon–Fri
- * 09:00–17:00 excluding public holidays), or always (24x7). Business-day targets (e.g. next
- * business day) use the window's holiday calendar even in a 24x7 window.
- */
-export const ServiceWindow = z.discriminatedUnion('kind', [
-  z.strictObject({
-    kind: z.literal('hours'),
-    ...windowBase,
-    days: z.array(Weekday).min(1, 'Name at least one weekday.'),
-    from: ClockTime,
-    to: ClockTime,
-    excludesHolidays: z.boolean(),
-  }),
-  z.strictObject({ kind: z.literal('always'), ...windowBase }),
-]);
+  calendar: CalendarDefinition,
+});
 export type ServiceWindow = z.infer<typeof ServiceWindow>;
 
 /**
@@ -56,15 +32,19 @@ export const Within = z.discriminatedUnion('unit', [
 export type Within = z.infer<typeof Within>;
 
 /**
- * A service-level target. `reaction`: until the provider first contacts the reporter;
- * `first-response`: until the first answer on the channel; `on-site`: until an engineer is on
- * site; `parts-delivery`: until a replacement part or device is delivered. The clock starts when
- * the report is made, or when the provider accepts it as justified (after verification).
+ * A service-level target. `reaction`: until the provider first contacts the reporter (a public
+ * reply); `first-response`: until the first public answer on the channel; `next-response`: from
+ * each customer message to the next public answer; `resolution`: until the ticket is resolved;
+ * `on-site`: until an engineer is on site; `parts-delivery`: until a replacement part or device is
+ * delivered. The clock starts when the report is made, or when the provider accepts it as
+ * justified (after verification).
  */
 export const SlaTarget = z.strictObject({
-  metric: z.enum(['reaction', 'first-response', 'on-site', 'parts-delivery']),
+  metric: SlaMetric,
   /** The channel the target applies to; absent: every channel. */
   channel: Channel.optional(),
+  /** The severities the target applies to; absent: every severity. */
+  severities: z.array(Severity).min(1).optional(),
   within: Within,
   from: z.enum(['report', 'acceptance']),
 });
@@ -73,18 +53,11 @@ export type SlaTarget = z.infer<typeof SlaTarget>;
 export const PlanSla = z.strictObject({
   /** A `serviceWindows` id. */
   window: Id,
+  /** A warning is raised when this share of a target's time has run (a breach at 100 %). */
+  warnAtPercent: z.int().min(1).max(99).default(80),
   targets: z.array(SlaTarget).min(1, 'Give at least one target, or leave out the SLA.'),
 });
 export type PlanSla = z.infer<typeof PlanSla>;
-
-const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3));
-
-export function checkServiceWindow(window: ServiceWindow, at: Path, refs: Refs): void {
-  if (window.kind !== 'hours') return;
-  if (window.from === '24:00') refs.report([...at, 'from'], 'A window cannot start at 24:00.');
-  else if (minutesOf(window.to) <= minutesOf(window.from)) refs.report([...at, 'to'], `The window must end after it starts (${window.from}).`);
-  checkUnique(window.days, (d) => d, (i) => [...at, 'days', i], refs.report, 'weekday');
-}
 
 export function checkPlanSla(sla: PlanSla, channels: readonly string[], at: Path, refs: Refs): void {
   if (!refs.windows.has(sla.window)) refs.report([...at, 'window'], `Unknown service window ${sla.window}.`);
@@ -92,5 +65,5 @@ export function checkPlanSla(sla: PlanSla, channels: readonly string[], at: Path
     if (target.channel && !channels.includes(target.channel))
       refs.report([...at, 'targets', i, 'channel'], `A target for ${target.channel}, which the plan does not include.`);
   });
-  checkUnique(sla.targets, (t) => `${t.metric}${t.channel ? ` on ${t.channel}` : ''}`, (i) => [...at, 'targets', i, 'metric'], refs.report, 'target');
+  checkUnique(sla.targets, (t) => `${t.metric}${t.channel ? ` on ${t.channel}` : ''}${t.severities ? ` for ${[...t.severities].sort().join('/')}` : ''}`, (i) => [...at, 'targets', i, 'metric'], refs.report, 'target');
 }
