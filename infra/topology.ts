@@ -146,6 +146,19 @@ export const functions = {
   listContracts: staffRoute('functions/http/list-contracts.ts', "GET /v1/contracts?customerEmail=…: a customer's contracts, paged", readsViews(), 'GET', '/v1/contracts'),
   listExpiringContracts: staffRoute('functions/http/list-expiring-contracts.ts', 'GET /v1/contracts/expiring?from=…&to=…: the contracts whose term ends between two instants, paged', readsViews(), 'GET', '/v1/contracts/expiring'),
   getRenewalPipeline: staffRoute('functions/http/get-renewal-pipeline.ts', 'GET /v1/renewal-pipeline?stage=…: the contracts at one renewal stage (reminded, requested, renewed, lapsed), paged', readsViews(), 'GET', '/v1/renewal-pipeline'),
+  submitSupportRequest: publicRoute('functions/http/submit-support-request.ts', 'POST /v1/public/support-requests: the website support-request form (contract number, serial number, contact)', [readTable('views'), appendEvents, writeTable('idempotency')], '/v1/public/support-requests'),
+  openTicket: staffRoute('functions/http/open-ticket.ts', 'POST /v1/tickets: staff take a report by phone or e-mail', commandsContract(), 'POST', '/v1/tickets'),
+  getTicket: staffRoute('functions/http/get-ticket.ts', 'GET /v1/tickets/{id}: the ticket view with its SLA clocks', readsViews(), 'GET', '/v1/tickets/{id}'),
+  listTickets: staffRoute('functions/http/list-tickets.ts', "GET /v1/tickets?queue=…|contractId=…: a queue's open tickets (priority first) or a contract's tickets", readsViews(), 'GET', '/v1/tickets'),
+  actOnTicket: staffRoute('functions/http/act-on-ticket.ts', 'POST /v1/tickets/{id}/actions: reply, note, wait, resume, accept, escalate, change severity, arrival, parts delivery, resolve', commandsContract(), 'POST', '/v1/tickets/{id}/actions'),
+  checkSlas: {
+    entry: 'functions/sweepers/check-slas.ts',
+    description: 'Every minute: SLA warnings and breaches that have come due, each raised once',
+    memoryMB: 1024,
+    timeoutSeconds: 55,
+    access: [readTable('views'), appendEvents],
+    triggers: [{ kind: 'schedule', name: 'check-slas', expression: 'rate(1 minute)' }],
+  },
   projector: {
     entry: 'functions/projector/handler.ts',
     description: 'Applies new events to the views and publishes them as integration events',
@@ -164,7 +177,7 @@ export const functions = {
       {
         kind: 'bus',
         rule: 'contract-mail',
-        pattern: { source: [INTEGRATION_SOURCE], 'detail-type': ['ContractOrdered', 'RenewalRequested', 'ContractActivated', 'ContractExpired', 'RenewalReminded', 'ContractLapsed', 'ContractRenewed', 'ContractReinstated', 'ReactivationFeePaid', 'ContractCancelled', 'SystemReviewDue'] },
+        pattern: { source: [INTEGRATION_SOURCE], 'detail-type': ['ContractOrdered', 'RenewalRequested', 'ContractActivated', 'ContractExpired', 'RenewalReminded', 'ContractLapsed', 'ContractRenewed', 'ContractReinstated', 'ReactivationFeePaid', 'ContractCancelled', 'SystemReviewDue', 'TicketOpened', 'AgentReplied', 'TicketResolved', 'SlaWarningRaised', 'SlaBreached', 'TicketEscalated'] },
         retryAttempts: 8,
         maxEventAgeSeconds: 86_400,
       },

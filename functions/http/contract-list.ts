@@ -55,7 +55,7 @@ function decodeCursor(text: string, partitions: number): Cursor {
   throw new ValidationError([{ path: 'cursor', message: 'Not a cursor from this list.' }]);
 }
 
-export interface ListRequest {
+export interface ListRequest<View = ContractView> {
   views: ViewStore;
   caller: StaffCaller;
   /** The lookup partitions to read, in order (a page may span several). */
@@ -66,7 +66,7 @@ export interface ListRequest {
   limit?: number;
   cursor?: string;
   /** A last check on the view itself (the index is eventually consistent). */
-  keep?: (view: ContractView) => boolean;
+  keep?: (view: View) => boolean;
 }
 
 /**
@@ -75,7 +75,15 @@ export interface ListRequest {
  * distributor's) or that fail `keep` are left out, so a page may hold fewer items, even none,
  * while `nextCursor` says more follow.
  */
-export async function listContracts(request: ListRequest): Promise<{ items: ContractSummary[]; nextCursor?: string }> {
+export const listContracts = (request: ListRequest): Promise<{ items: ContractSummary[]; nextCursor?: string }> =>
+  listViews(request, summary, (v) => v.distributorId);
+
+/** One page of any read model's summaries from lookup partitions (see `listContracts`); `distributorOf` says whose customer a view belongs to. */
+export async function listViews<View, Summary>(
+  request: ListRequest<View>,
+  summarize: (view: View) => Summary,
+  distributorOf: (view: View) => string | undefined,
+): Promise<{ items: Summary[]; nextCursor?: string }> {
   const { views, caller, partitions, from, to, keep = () => true } = request;
   const limit = request.limit ?? DEFAULT_LIMIT;
   let { p, k: startKey } = request.cursor ? decodeCursor(request.cursor, partitions.length) : { p: 0, k: undefined as LookupKey | undefined };
@@ -92,13 +100,13 @@ export async function listContracts(request: ListRequest): Promise<{ items: Cont
     startKey = page.nextKey;
     if (!startKey) p++;
   }
-  const found = await views.getMany<ContractView>(pks);
+  const found = await views.getMany<View>(pks);
   const distributorOnly = isDistributorOnly(caller);
   const items = pks
     .map((pk) => found.get(pk))
-    .filter((v): v is ContractView => v !== undefined)
-    .filter((v) => !distributorOnly || v.distributorId === caller.distributorId)
+    .filter((v): v is View => v !== undefined)
+    .filter((v) => !distributorOnly || distributorOf(v) === caller.distributorId)
     .filter(keep)
-    .map(summary);
+    .map(summarize);
   return { items, ...(p < partitions.length ? { nextCursor: encodeCursor({ p, ...(startKey ? { k: startKey } : {}) }) } : {}) };
 }

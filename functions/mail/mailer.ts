@@ -1,7 +1,8 @@
 import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
 
 export interface Mail {
-  to: string;
+  /** One address, or several who get the same message. */
+  to: string | string[];
   subject: string;
   text: string;
   html: string;
@@ -37,7 +38,7 @@ export class Mailer {
     const { MessageId } = await this.client.send(
       new SendEmailCommand({
         FromEmailAddress: this.from,
-        Destination: { ToAddresses: [mail.to] },
+        Destination: { ToAddresses: typeof mail.to === 'string' ? [mail.to] : mail.to },
         ConfigurationSetName: this.configurationSet,
         Content: {
           Simple: {

@@ -10,6 +10,9 @@ import { logger } from '../runtime/logger';
 import { viewStore } from '../runtime/views';
 import { IDEMPOTENCY } from '../tables';
 import { callsForMail, isMailed, render } from './render';
+import { isTicketMailed, renderTicketMail } from './tickets/render-ticket';
+import type { TicketView } from '../../domain/ticket/view';
+import { activeCatalog } from '../runtime/catalog';
 import type { MailedEvent } from './templates/types';
 
 type Event = EventBridgeEvent<string, IntegrationDetail>;
@@ -19,10 +22,23 @@ const mailer = new Mailer(sesv2(), requiredEnv('MAIL_FROM'), requiredEnv('MAIL_C
 /** Mails the customer what an event calls for, reading the contract from its view (the context lets Powertools track the remaining time). */
 async function notify(event: Event, _context: Context): Promise<{ messageId?: string }> {
   const { detail } = event;
+  if (isTicketMailed(detail.type)) return notifyTicket(event);
   if (!isMailed(detail.type)) return {};
   const stored = await viewStore().get<ContractView>(detail.streamId);
   if (!stored || stored.version < detail.version) throw new Error(`view of ${detail.streamId} is behind event ${detail.version}`);
   const messageId = await mailer.send({ to: stored.view.customer.email, ...render(detail.type, stored.view, { payload: detail.payload, occurredAt: detail.occurredAt } as MailedEvent<typeof detail.type>) });
+  logger.info('mail sent', { eventId: detail.eventId, type: detail.type, messageId });
+  return { messageId };
+}
+
+/** A ticket's e-mail: to the reporter, or to the provider's support or escalation address (see renderTicketMail). */
+async function notifyTicket(event: Event): Promise<{ messageId?: string }> {
+  const { detail } = event;
+  const stored = await viewStore().get<TicketView>(detail.streamId);
+  if (!stored || stored.version < detail.version) throw new Error(`view of ${detail.streamId} is behind event ${detail.version}`);
+  const mail = renderTicketMail(detail.type as Parameters<typeof renderTicketMail>[0], stored.view, { payload: detail.payload, occurredAt: detail.occurredAt }, activeCatalog());
+  if (!mail) return {};
+  const messageId = await mailer.send(mail);
   logger.info('mail sent', { eventId: detail.eventId, type: detail.type, messageId });
   return { messageId };
 }
@@ -47,4 +63,4 @@ const idempotentNotify = makeIdempotent(notify, {
  * before the idempotency layer, so they leave no record behind.
  */
 export const handler = async (event: Event, context: Context): Promise<{ messageId?: string }> =>
-  isMailed(event.detail.type) && callsForMail(event.detail.type, event.detail.payload) ? idempotentNotify(event, context) : {};
+  isTicketMailed(event.detail.type) || (isMailed(event.detail.type) && callsForMail(event.detail.type, event.detail.payload)) ? idempotentNotify(event, context) : {};

@@ -9,7 +9,7 @@ const minorDigits = (currency: string): number =>
   new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
 
 /** Dates and money in the customer's language with the platform's Intl (no library needed for formatting). */
-const formatters = (locale: string): Formatters => ({
+export const formatters = (locale: string): Formatters => ({
   date: (isoDate) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`)),
   instant: (iso, timeZone) =>
     new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone }).format(new Date(iso)) +

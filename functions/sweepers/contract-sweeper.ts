@@ -1,35 +1,13 @@
 import type { ScheduledEvent } from 'aws-lambda';
-import { streamEntityId } from '../../events/envelope';
 import type { ContractCommand } from '../../domain/contract/commands';
 import { contractDecider } from '../../domain/contract/decider';
-import { runCommand } from '../command-runner';
-import { activeCatalog } from '../runtime/catalog';
-import { logger } from '../runtime/logger';
-import { eventStore } from '../runtime/store';
-import { viewStore } from '../runtime/views';
-import { sweep, type SweepResult } from './sweep';
+import type { SweepResult } from './sweep';
+import { streamSweeper } from './stream-sweeper';
 
-/**
- * A scheduled handler that runs one contract command for each contract due for `kind` at the
- * schedule's time, as the system actor `actorId`; `decided` is logged for each contract the
- * command changed.
- */
-export function contractSweeper(
+/** A scheduled handler that runs one contract command for each contract due for `kind` (see `streamSweeper`). */
+export const contractSweeper = (
   kind: string,
   actorId: string,
   commandFor: (contractId: string) => ContractCommand,
   decided: string,
-): (event: ScheduledEvent) => Promise<SweepResult> {
-  return (event) =>
-    sweep(viewStore(), kind, event, async (pk) => {
-      const { events } = await runCommand(eventStore(), {
-        decider: contractDecider,
-        streamId: pk,
-        catalog: activeCatalog(),
-        command: commandFor(streamEntityId(pk)),
-        metadata: { occurredAt: event.time, correlationId: event.id, causationId: event.id, actor: { kind: 'system', id: actorId } },
-        respond: () => undefined,
-      });
-      if (events.length > 0) logger.info(decided, { streamId: pk });
-    });
-}
+): ((event: ScheduledEvent) => Promise<SweepResult>) => streamSweeper(contractDecider, kind, actorId, commandFor, decided);

@@ -6,6 +6,7 @@ import { en } from '../../functions/notifier/templates/en';
 import { templatesFor } from '../../functions/notifier/templates/index';
 import type { MailedEvent, MailedType, Templates } from '../../functions/notifier/templates/types';
 import { functions } from '../../infra/topology';
+import { TICKET_MAILED_TYPES } from '../../functions/notifier/tickets/render-ticket';
 
 /** Every locale and every mailed event, derived so that a new one is covered without editing this file. */
 const locales = Locale.options;
@@ -111,7 +112,7 @@ describe('customer e-mail templates', () => {
 
   it('mails exactly the event types the notifier rule routes to it', () => {
     const [trigger] = functions.notifier.triggers;
-    expect([...trigger.pattern['detail-type']].sort()).toEqual([...MAILED_TYPES].sort());
+    expect([...trigger.pattern['detail-type']].sort()).toEqual([...MAILED_TYPES, ...TICKET_MAILED_TYPES].sort());
     expect([...MAILED_TYPES].sort()).toEqual([...types].sort());
     for (const type of types) expect(isMailed(type)).toBe(true);
     expect(isMailed('ContractActivated')).toBe(true);
