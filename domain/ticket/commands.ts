@@ -8,7 +8,7 @@ export interface OpenTicket {
   /** The contract as its view stands (the handler reads it; the decider checks everything). */
   contract: ContractView;
   intake: 'website' | 'staff';
-  /** Staff give the channel the report came in on; the website form is a written request (portal, else e-mail). */
+  /** Staff give the channel the report came in on; the website form is a written request (e-mail, else the portal). */
   channel?: TicketChannel;
   category: string;
   severity: Severity;

@@ -44,10 +44,13 @@ function missingFacts(plan: Plan, command: OpenTicket): FieldIssue[] {
   return issues;
 }
 
-/** The website form is a written request: the portal where the plan has it, else e-mail. */
+/**
+ * The website form is a written request, answered like an e-mail: the e-mail channel (and its SLA
+ * targets) where the plan has it, else the portal.
+ */
 function channelOf(command: OpenTicket, plan: Plan): TicketChannel {
   if (command.channel) return command.channel;
-  return plan.entitlements.channels.includes('portal') || !plan.entitlements.channels.includes('email') ? 'portal' : 'email';
+  return plan.entitlements.channels.includes('email') ? 'email' : 'portal';
 }
 
 /** The level a category belongs to, else the plan's first-contact level (none when the catalog has no levels). */

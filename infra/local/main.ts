@@ -1,10 +1,11 @@
 import { join } from 'node:path';
+import { publicApi } from '../topology';
 import { LocalSetupError } from './ports';
 import { startLocalRuntime } from './runtime';
 
 /**
  * `npm start`: the whole backend on this machine. Data is kept in `.local/` (pass --in-memory to
- * keep nothing). Ports: API_PORT (3000), SES_PORT (8005), DYNAMODB_PORT (8000).
+ * keep nothing). Ports: API_PORT (3000), SES_PORT (8005), DYNAMODB_PORT (8000), WEB_PORT (5173, the example website).
  */
 const inMemory = process.argv.includes('--in-memory');
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -22,6 +23,7 @@ try {
     dataDir: inMemory ? undefined : join(process.cwd(), '.local'),
     jwtKey: undefined,
     apiPort: port('API_PORT', 3000),
+    webPort: port('WEB_PORT', 5173),
     sesPort: port('SES_PORT', 8005),
     dynamoPort: port('DYNAMODB_PORT', 8000),
   });
@@ -29,6 +31,7 @@ try {
 support-ledger is running locally (${inMemory ? 'in memory' : 'data in .local/'})
   HTTP API      ${runtime.apiUrl}
   Mail viewer   ${runtime.mailUrl}
+  Website forms ${runtime.webUrl}${(process.env.PUBLIC_ORIGINS?.split(',') ?? publicApi.defaultAllowedOrigins).includes(runtime.webUrl!) ? '' : `  (not allowed by CORS: add it to PUBLIC_ORIGINS)`}
   DynamoDB      ${runtime.dynamoEndpoint}
 
   Staff token:  npm run token -- --role admin

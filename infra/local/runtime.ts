@@ -16,11 +16,14 @@ import { assertPortFree, freePort } from './ports';
 import { LocalScheduler, scheduledEvent } from './scheduler';
 import { startSesLocal } from './ses-local';
 import { StreamPoller } from './stream-poller';
+import { startWebServer } from './web-server';
 
 export interface LocalRuntimeOptions {
   /** Where data lives on disk; omit for an in-memory run. */
   dataDir?: string;
   apiPort?: number;
+  /** Serve the example website (infra/local/web) on this loopback port as http://localhost:<port> (0: a free one); omit for none. */
+  webPort?: number;
   sesPort?: number;
   dynamoPort?: number;
   /** Use an emulator that is already running instead of starting one (tests share one). */
@@ -38,6 +41,8 @@ export interface LocalRuntimeOptions {
 export interface LocalRuntime {
   apiUrl: string;
   mailUrl: string;
+  /** The example website, when `webPort` was given. */
+  webUrl?: string;
   dynamoEndpoint: string;
   tables: Record<TableId, string>;
   jwtKey: Uint8Array;
@@ -65,6 +70,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   try {
     if (options.dataDir) stops.push(lockDataDir(options.dataDir));
     if (options.apiPort) await assertPortFree(options.apiPort, 'the HTTP API', 'API_PORT');
+    if (options.webPort) await assertPortFree(options.webPort, 'the example website', 'WEB_PORT');
     // Wait for both emulators, so whichever did start is stopped again if the other fails.
     const [dynamoStart, sesStart] = await Promise.allSettled([
       options.dynamoEndpoint
@@ -148,10 +154,14 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       },
     });
     stops.push(() => new Promise((resolve) => { api.closeAllConnections(); api.close(resolve); }));
+    const apiUrl = `http://127.0.0.1:${(api.address() as { port: number }).port}`;
+    const web = options.webPort === undefined ? undefined : await startWebServer({ port: options.webPort, apiUrl });
+    if (web) stops.push(web.stop);
 
     return {
-      apiUrl: `http://127.0.0.1:${(api.address() as { port: number }).port}`,
+      apiUrl,
       mailUrl: sesEndpoint,
+      webUrl: web?.url,
       dynamoEndpoint,
       tables,
       jwtKey,

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import type { Role } from '../../domain/roles';
 import { signStaffToken } from '../../infra/local/dev-auth';
+import { freePort } from '../../infra/local/ports';
 import { startLocalRuntime, type LocalRuntime } from '../../infra/local/runtime';
 
 export interface TestRuntime extends LocalRuntime {
@@ -9,15 +10,20 @@ export interface TestRuntime extends LocalRuntime {
   call(method: string, path: string, options?: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
 }
 
-/** The whole local runtime on the shared emulators, with its own tables and signing key. */
-export async function startTestRuntime(): Promise<TestRuntime> {
+/**
+ * The whole local runtime on the shared emulators, with its own tables and signing key; `web`
+ * also serves the example website on a free port, its origin allowed by CORS.
+ */
+export async function startTestRuntime(options: { web?: boolean } = {}): Promise<TestRuntime> {
+  const webPort = options.web ? await freePort() : undefined;
   const runtime = await startLocalRuntime({
     dynamoEndpoint: inject('dynamoEndpoint'),
     sesEndpoint: inject('sesEndpoint'),
     tablePrefix: `e2e${randomUUID().slice(0, 8)}`,
     jwtKey: randomBytes(32),
     schedules: false,
-    allowedOrigins: ['https://www.example-vendor.test'],
+    allowedOrigins: ['https://www.example-vendor.test', ...(webPort ? [`http://localhost:${webPort}`] : [])],
+    webPort,
   });
   return {
     ...runtime,

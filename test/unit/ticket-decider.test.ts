@@ -61,7 +61,7 @@ describe('ticket intake', () => {
     const [opened] = decided[0];
     expect(opened.type).toBe('TicketOpened');
     expect(opened.payload).toMatchObject({
-      contractId: 'C1', planId: 'sos-8x5-nbd', channel: 'portal', serialNumber: 'QS-1001', priority: false, handler: { provider: 'vendor' },
+      contractId: 'C1', planId: 'sos-8x5-nbd', channel: 'email', serialNumber: 'QS-1001', priority: false, handler: { provider: 'vendor' },
       sla: { windowId: '8x5', warnAtPercent: 80, calendar: { timeZone: 'Europe/Warsaw' } },
     });
     expect((opened.payload as { sla: { targets: { metric: string }[] } }).sla.targets.map((t) => t.metric)).toEqual(['reaction', 'on-site']);
