@@ -151,6 +151,7 @@ export const functions = {
   getTicket: staffRoute('functions/http/get-ticket.ts', 'GET /v1/tickets/{id}: the ticket view with its SLA clocks', readsViews(), 'GET', '/v1/tickets/{id}'),
   listTickets: staffRoute('functions/http/list-tickets.ts', "GET /v1/tickets?queue=…|contractId=…: a queue's open tickets (priority first) or a contract's tickets", readsViews(), 'GET', '/v1/tickets'),
   actOnTicket: staffRoute('functions/http/act-on-ticket.ts', 'POST /v1/tickets/{id}/actions: reply, note, wait, resume, accept, escalate, change severity, arrival, parts delivery, resolve', commandsContract(), 'POST', '/v1/tickets/{id}/actions'),
+  getSlaCompliance: staffRoute('functions/http/get-sla-compliance.ts', 'GET /v1/reports/sla-compliance?from=YYYY-MM&to=YYYY-MM&format=json|csv: met and breached per plan, month and target', readsViews(), 'GET', '/v1/reports/sla-compliance'),
   checkSlas: {
     entry: 'functions/sweepers/check-slas.ts',
     description: 'Every minute: SLA warnings and breaches that have come due, each raised once',

@@ -50,6 +50,10 @@ export interface TicketView extends TicketOpened {
 export const SLA_CHECK = 'sla-check';
 export const QUEUE_LOOKUP = 'queue';
 export const CONTRACT_TICKETS_LOOKUP = 'contract-tickets';
+/** Every ticket under the UTC month it was opened in (the SLA compliance report reads these). */
+export const SLA_MONTH_LOOKUP = 'sla-month';
+
+export const slaMonthPartition = (month: string): string => `${SLA_MONTH_LOOKUP}#${month}`;
 
 const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
 
@@ -129,7 +133,10 @@ export const queuePartition = (handler: TicketOpened['handler']): string =>
 
 export function ticketLookups(view: TicketView): Lookup[] {
   const openedAt = new Date(view.openedAt).toISOString();
-  const lookups: Lookup[] = [{ index: CONTRACT_TICKETS_LOOKUP, partition: `${CONTRACT_TICKETS_LOOKUP}#${view.contractId}`, sort: `${openedAt}#${view.ticketId}` }];
+  const lookups: Lookup[] = [
+    { index: CONTRACT_TICKETS_LOOKUP, partition: `${CONTRACT_TICKETS_LOOKUP}#${view.contractId}`, sort: `${openedAt}#${view.ticketId}` },
+    { index: SLA_MONTH_LOOKUP, partition: slaMonthPartition(openedAt.slice(0, 7)), sort: `${view.planId}#${openedAt}#${view.ticketId}` },
+  ];
   if (view.status !== 'resolved')
     lookups.push({ index: QUEUE_LOOKUP, partition: queuePartition(view.handler), sort: `${view.priority ? '0' : '1'}#${openedAt}#${view.ticketId}` });
   return lookups;
