@@ -20,6 +20,13 @@ import {
 import type { EventEnvelope } from './envelope';
 import {
   AgentReplied,
+  DeviceReturnOverdue,
+  DeviceReturnReminded,
+  FaultyDeviceReturned,
+  LoanerCharged,
+  LoanerReturned,
+  LoanerShipped,
+  ReplacementShipped,
   CustomerReplied,
   EngineerArrived,
   InternalNoteAdded,
@@ -71,6 +78,13 @@ export const eventCatalog = {
   TicketResolved: { current: 1, versions: { 1: TicketResolved } },
   SlaWarningRaised: { current: 1, versions: { 1: SlaWarningRaised } },
   SlaBreached: { current: 1, versions: { 1: SlaBreached } },
+  ReplacementShipped: { current: 1, versions: { 1: ReplacementShipped } },
+  FaultyDeviceReturned: { current: 1, versions: { 1: FaultyDeviceReturned } },
+  LoanerShipped: { current: 1, versions: { 1: LoanerShipped } },
+  LoanerReturned: { current: 1, versions: { 1: LoanerReturned } },
+  DeviceReturnReminded: { current: 1, versions: { 1: DeviceReturnReminded } },
+  DeviceReturnOverdue: { current: 1, versions: { 1: DeviceReturnOverdue } },
+  LoanerCharged: { current: 1, versions: { 1: LoanerCharged } },
 } as const satisfies Record<string, { current: number; versions: Record<number, z.ZodType> }>;
 
 export type EventType = keyof typeof eventCatalog;

@@ -109,3 +109,18 @@ export const TicketResolved = z.object({ ticketId, agentId: id, resolution: text
 export const SlaWarningRaised = z.object({ ticketId, metric: SlaMetric, cycle: z.int().min(1), dueAt: isoInstant, percent: z.int().min(1).max(99) });
 /** A target's time ran out before it was met. */
 export const SlaBreached = z.object({ ticketId, metric: SlaMetric, cycle: z.int().min(1), dueAt: isoInstant });
+
+const money = z.object({ amount: z.int().min(0), currency: z.string().regex(/^[A-Z]{3}$/) });
+
+/** A verified fault: a replacement ships, and the faulty device must come back by `returnDueAt`. */
+export const ReplacementShipped = z.object({ ticketId, faultySerialNumber: z.string().min(1).max(64), returnDueAt: isoInstant, returnShippingPaidBy: z.enum(['customer', 'vendor']) });
+export const FaultyDeviceReturned = z.object({ ticketId, agentId: id });
+/** A loaned device (e.g. a camera while the customer's is repaired), to come back by `returnDueAt`, billed at `listPrice` if it does not. */
+export const LoanerShipped = z.object({ ticketId, loanerSerialNumber: z.string().min(1).max(64), listPrice: money, returnDueAt: isoInstant, shippingPaidBy: z.enum(['customer', 'vendor']) });
+export const LoanerReturned = z.object({ ticketId, agentId: id });
+/** A reminder that a device (`faulty` or `loaner`) is due back soon. */
+export const DeviceReturnReminded = z.object({ ticketId, device: z.enum(['faulty', 'loaner']), returnDueAt: isoInstant });
+/** The faulty device was not back by its due date. */
+export const DeviceReturnOverdue = z.object({ ticketId, returnDueAt: isoInstant });
+/** A loaner not returned by its due date becomes a charge at its list price (the billing ledger takes it from here). */
+export const LoanerCharged = z.object({ ticketId, contractId: z.string().min(1), loanerSerialNumber: z.string().min(1).max(64), amount: money, returnDueAt: isoInstant });

@@ -178,7 +178,7 @@ export const functions = {
       {
         kind: 'bus',
         rule: 'contract-mail',
-        pattern: { source: [INTEGRATION_SOURCE], 'detail-type': ['ContractOrdered', 'RenewalRequested', 'ContractActivated', 'ContractExpired', 'RenewalReminded', 'ContractLapsed', 'ContractRenewed', 'ContractReinstated', 'ReactivationFeePaid', 'ContractCancelled', 'SystemReviewDue', 'TicketOpened', 'AgentReplied', 'TicketResolved', 'SlaWarningRaised', 'SlaBreached', 'TicketEscalated'] },
+        pattern: { source: [INTEGRATION_SOURCE], 'detail-type': ['ContractOrdered', 'RenewalRequested', 'ContractActivated', 'ContractExpired', 'RenewalReminded', 'ContractLapsed', 'ContractRenewed', 'ContractReinstated', 'ReactivationFeePaid', 'ContractCancelled', 'SystemReviewDue', 'TicketOpened', 'AgentReplied', 'TicketResolved', 'SlaWarningRaised', 'SlaBreached', 'TicketEscalated', 'ReplacementShipped', 'DeviceReturnReminded', 'DeviceReturnOverdue', 'LoanerCharged'] },
         retryAttempts: 8,
         maxEventAgeSeconds: 86_400,
       },
@@ -188,6 +188,7 @@ export const functions = {
   lapseContracts: dailySweep('functions/sweepers/lapse-contracts.ts', 'Daily: contracts still expired when the grace period ends lapse', 'lapse-contracts', 'cron(10 0 * * ? *)'),
   sendRenewalReminders: dailySweep('functions/sweepers/send-renewal-reminders.ts', 'Daily: renewal reminders at each catalog offset before the term ends, once per contract and offset', 'renewal-reminders', 'cron(15 0 * * ? *)'),
   scheduleSystemReviews: dailySweep('functions/sweepers/schedule-system-reviews.ts', 'Daily: the yearly system review falls due for plans that include one', 'system-reviews', 'cron(20 0 * * ? *)'),
+  checkReturns: dailySweep('functions/sweepers/check-returns.ts', 'Daily: devices due back (RMA and loaners): reminders, overdue, loaners charged at list price', 'device-returns', 'cron(25 0 * * ? *)'),
   preTokenGeneration: {
     entry: 'functions/auth/pre-token-generation.ts',
     description: "Cognito: copies a distributor agent's distributor into its access token",

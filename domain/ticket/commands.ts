@@ -68,6 +68,28 @@ export interface ResolveTicket extends OnTicket {
   type: 'ResolveTicket';
   resolution: string;
 }
+/** A verified fault: ship a replacement; the faulty device must come back within the plan's RMA days. */
+export interface ShipReplacement extends OnTicket {
+  type: 'ShipReplacement';
+  contract: ContractView;
+}
+export interface RecordDeviceReturn extends OnTicket {
+  type: 'RecordDeviceReturn';
+  device: 'faulty' | 'loaner';
+}
+/** Lend a device (the catalog's loan add-on or service) at its list price if not returned. */
+export interface ShipLoaner extends OnTicket {
+  type: 'ShipLoaner';
+  contract: ContractView;
+  loanerSerialNumber: string;
+  listPrice: { amount: number; currency: string };
+}
+/** The daily sweep: return reminders, overdue faulty devices, loaners charged. */
+export interface CheckReturns {
+  type: 'CheckReturns';
+  ticketId: string;
+}
+
 /** The sweeper: raises the warnings and breaches that have come due by `now`, each once. */
 export interface CheckSla {
   type: 'CheckSla';
@@ -86,4 +108,8 @@ export type TicketCommand =
   | RecordArrival
   | RecordPartsDelivery
   | ResolveTicket
-  | CheckSla;
+  | CheckSla
+  | ShipReplacement
+  | RecordDeviceReturn
+  | ShipLoaner
+  | CheckReturns;

@@ -4,6 +4,7 @@ import type { DecideContext } from '../decider';
 import type { TicketCommand } from './commands';
 import { accept, addReply, changeSeverity, escalate, recordArrival, recordCustomerReply, recordPartsDelivery, resolve, resumeTicket, waitOnCustomer } from './handling';
 import { openTicket } from './intake';
+import { checkReturns, recordDeviceReturn, shipLoaner, shipReplacement } from './returns';
 import { checkSla } from './sla-check';
 import type { TicketState } from './state';
 
@@ -34,5 +35,13 @@ export function decide(command: TicketCommand, state: TicketState, { now, catalo
       return resolve(command, state);
     case 'CheckSla':
       return checkSla(state, now);
+    case 'ShipReplacement':
+      return shipReplacement(command, state, catalog, now);
+    case 'ShipLoaner':
+      return shipLoaner(command, state, catalog, now);
+    case 'RecordDeviceReturn':
+      return recordDeviceReturn(command, state);
+    case 'CheckReturns':
+      return checkReturns(command, state, now);
   }
 }

@@ -11,6 +11,8 @@ export interface Ticket {
   planId: string;
   channel: TicketChannel;
   severity: Severity;
+  /** The reported device. */
+  serialNumber?: string;
   level?: string;
   handler: Handler;
   priority: boolean;
@@ -19,7 +21,22 @@ export interface Ticket {
   clocks: Clock[];
   /** Escalated to the provider's escalation contact. */
   escalatedToContact: boolean;
+  /** The faulty device to come back after a replacement shipped. */
+  rma?: DeviceReturn;
+  /** A loaned device to come back, charged at its list price if it does not. */
+  loan?: DeviceReturn & { loanerSerialNumber: string; listPrice: { amount: number; currency: string } };
 }
+
+/** A device due back: when, and what has happened since. */
+export interface DeviceReturn {
+  returnDueAt: string;
+  reminded: boolean;
+  /** Overdue (faulty device) or charged (loaner). */
+  lapsed: boolean;
+  returned: boolean;
+}
+
+const due = (returnDueAt: string): DeviceReturn => ({ returnDueAt, reminded: false, lapsed: false, returned: false });
 
 export type TicketState = { status: 'none' } | Ticket;
 
@@ -70,6 +87,7 @@ export function evolve(state: TicketState, event: DomainEvent): TicketState {
       planId: p.planId,
       channel: p.channel,
       severity: p.severity,
+      ...(p.serialNumber ? { serialNumber: p.serialNumber } : {}),
       ...(p.level ? { level: p.level } : {}),
       handler: p.handler,
       priority: p.priority,
@@ -121,6 +139,25 @@ export function evolve(state: TicketState, event: DomainEvent): TicketState {
       return cal ? { ...state, clocks: clocksWith(state, (c) => stop(c, cal, at), ['parts-delivery']) } : state;
     case 'TicketResolved':
       return { ...state, status: 'resolved', clocks: cal ? clocksWith(state, (c) => stop(c, cal, at)) : state.clocks };
+    case 'ReplacementShipped':
+      return { ...state, rma: due(event.payload.returnDueAt) };
+    case 'FaultyDeviceReturned':
+      return state.rma ? { ...state, rma: { ...state.rma, returned: true } } : state;
+    case 'LoanerShipped': {
+      const { loanerSerialNumber, listPrice, returnDueAt } = event.payload;
+      return { ...state, loan: { ...due(returnDueAt), loanerSerialNumber, listPrice } };
+    }
+    case 'LoanerReturned':
+      return state.loan ? { ...state, loan: { ...state.loan, returned: true } } : state;
+    case 'DeviceReturnReminded': {
+      const key = event.payload.device === 'faulty' ? 'rma' : 'loan';
+      const item = state[key];
+      return item ? { ...state, [key]: { ...item, reminded: true } } : state;
+    }
+    case 'DeviceReturnOverdue':
+      return state.rma ? { ...state, rma: { ...state.rma, lapsed: true } } : state;
+    case 'LoanerCharged':
+      return state.loan ? { ...state, loan: { ...state.loan, lapsed: true } } : state;
     case 'SlaWarningRaised':
       return { ...state, clocks: state.clocks.map((c) => (c.metric === event.payload.metric && c.cycle === event.payload.cycle ? { ...c, warned: true } : c)) };
     case 'SlaBreached':

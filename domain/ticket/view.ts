@@ -3,6 +3,7 @@ import type { TicketOpened } from '../../events/ticket';
 import type { Due, Lookup, Projection } from '../projection';
 import { calendarOf, met, nextCheck, reachesAt, type Clock } from './clocks';
 import { TICKET_CATEGORY } from './decider';
+import { nextReturnCheck } from './returns';
 import { evolve, initialState, type Ticket } from './state';
 
 /** One SLA clock as staff see it: instants as ISO strings, the due and warning instants while it runs. */
@@ -43,11 +44,16 @@ export interface TicketView extends TicketOpened {
   waitingReason?: string;
   resolvedAt?: string;
   resolution?: string;
+  /** The faulty device due back after a replacement shipped. */
+  rma?: Ticket['rma'];
+  /** A loaned device due back. */
+  loan?: Ticket['loan'];
   /** The decider's state, folded with the same `evolve` (the clocks are computed once, the same way). */
   state: Ticket;
 }
 
 export const SLA_CHECK = 'sla-check';
+export const DEVICE_RETURNS = 'device-returns';
 export const QUEUE_LOOKUP = 'queue';
 export const CONTRACT_TICKETS_LOOKUP = 'contract-tickets';
 /** Every ticket under the UTC month it was opened in (the SLA compliance report reads these). */
@@ -88,6 +94,8 @@ export function evolveTicketView(view: TicketView | undefined, event: DomainEven
   if (!view) throw new Error(`${event.type} before TicketOpened in ${event.streamId}`);
   const next: TicketView = { ...view, state, status: state.status, accepted: state.accepted, handler: state.handler, priority: state.priority, severity: state.severity, planId: state.planId, sla: state.sla, clocks: clockViews(state), updatedAt: event.occurredAt };
   if (state.level) next.level = state.level;
+  if (state.rma) next.rma = state.rma;
+  if (state.loan) next.loan = state.loan;
   const at = event.occurredAt;
   switch (event.type) {
     case 'AgentReplied':
@@ -115,16 +123,25 @@ export function evolveTicketView(view: TicketView | undefined, event: DomainEven
   }
 }
 
-/** The next instant the SLA sweep must look at the ticket: the earliest warning or breach of its running clocks. */
+/**
+ * What the sweepers must look at: the SLA sweep at the earliest warning or breach of the running
+ * clocks (while the ticket is open), the returns sweep at the next reminder or due instant of a
+ * device still out (also after the ticket is resolved).
+ */
 export function ticketDue(view: TicketView): Due[] {
   const { state } = view;
-  if (!state.sla || state.status === 'resolved') return [];
-  const cal = calendarOf(state.sla);
-  const next = state.clocks
-    .map((clock) => nextCheck(clock, cal, state.sla!.warnAtPercent)?.at)
-    .filter((at): at is number => at !== undefined)
-    .sort((a, b) => a - b)[0];
-  return next === undefined ? [] : [{ kind: SLA_CHECK, at: new Date(next).toISOString() }];
+  const due: Due[] = [];
+  if (state.sla && state.status !== 'resolved') {
+    const cal = calendarOf(state.sla);
+    const next = state.clocks
+      .map((clock) => nextCheck(clock, cal, state.sla!.warnAtPercent)?.at)
+      .filter((at): at is number => at !== undefined)
+      .sort((a, b) => a - b)[0];
+    if (next !== undefined) due.push({ kind: SLA_CHECK, at: new Date(next).toISOString() });
+  }
+  const returns = [nextReturnCheck(state.rma), nextReturnCheck(state.loan)].filter((at): at is string => at !== undefined).sort()[0];
+  if (returns) due.push({ kind: DEVICE_RETURNS, at: returns });
+  return due;
 }
 
 /** Where staff find the queue a ticket waits in: the handler's queue while open, priority first then oldest. */

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { Severity } from '../../events/ticket';
 import type { TicketCommand } from '../../domain/ticket/commands';
+import { MoneyBody } from './contract-bodies';
 import { contractViewFor } from './contract-view';
 import { route } from './route';
 import { TicketIdParams } from './ticket-bodies';
@@ -21,6 +22,9 @@ const Action = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('record-arrival') }),
   z.strictObject({ action: z.literal('record-parts-delivery') }),
   z.strictObject({ action: z.literal('resolve'), resolution: text(5000) }),
+  z.strictObject({ action: z.literal('ship-replacement') }),
+  z.strictObject({ action: z.literal('ship-loaner'), loanerSerialNumber: text(64), listPrice: MoneyBody }),
+  z.strictObject({ action: z.literal('record-return'), device: z.enum(['faulty', 'loaner']) }),
 ]);
 type Action = z.infer<typeof Action>;
 
@@ -30,7 +34,9 @@ type Action = z.infer<typeof Action>;
  * `wait-on-customer` / `resume` (pauses and resumes the SLA clocks), `accept` (the report is
  * verified: clocks counted from acceptance start), `escalate` (to the next level or the escalation
  * contact, with a reason), `change-severity` (the SLA anew, time run kept), `record-arrival`,
- * `record-parts-delivery`, `resolve`. Answers the events it recorded (none for a repeat).
+ * `record-parts-delivery`, `resolve`, `ship-replacement` (a verified fault: the faulty device is
+ * due back within the plan's RMA days), `ship-loaner` (at its list price if not returned),
+ * `record-return`. Answers the events it recorded (none for a repeat).
  */
 export const handler = route(
   { roles: ['admin', 'agent-l1', 'agent-l0'], params: TicketIdParams, body: Action, idempotency: 'optional' },
@@ -63,6 +69,12 @@ export const handler = route(
           return { type: 'RecordPartsDelivery', ...on };
         case 'resolve':
           return { type: 'ResolveTicket', ...on, resolution: action.resolution };
+        case 'ship-replacement':
+          return { type: 'ShipReplacement', ...on, contract: (await contractViewFor(view.contractId, caller!)).view };
+        case 'ship-loaner':
+          return { type: 'ShipLoaner', ...on, loanerSerialNumber: action.loanerSerialNumber, listPrice: action.listPrice, contract: (await contractViewFor(view.contractId, caller!)).view };
+        case 'record-return':
+          return { type: 'RecordDeviceReturn', ...on, device: action.device };
       }
     };
     const { response, replayed } = await runTicketCommand(request, id, await command(body), (events) => ({

@@ -145,4 +145,38 @@ describe('tickets and SLA clocks (HEZO preset)', () => {
     const staffMismatch = await staff('POST', '/v1/tickets', { contractId: current, channel: 'phone', ...report(current, uniqueEmail('y'), { serialNumber: 'QS-9999' }), contractNumber: undefined, taxId: undefined });
     expect(staffMismatch.status).toBe(409);
   });
+
+  it('ships a replacement once the fault is verified; the faulty device is due back in 7 days, with a reminder and an overdue notice mailed in Polish', async () => {
+    const { contractId } = await contract();
+    const contact = uniqueEmail('rma');
+    const { ticketId } = (await submit(report(contractId, contact))).body;
+    await run.rt.settle();
+    const act = (body: unknown) => staff('POST', `/v1/tickets/${ticketId}/actions`, body);
+    expect((await act({ action: 'ship-replacement' })).body.error.code).toBe('not_verified');
+    expect((await act({ action: 'accept' })).body.recorded).toEqual(['TicketAccepted']);
+    const shipped = await act({ action: 'ship-replacement' });
+    expect(shipped.body.recorded).toEqual(['ReplacementShipped']);
+    await run.rt.settle();
+    const { rma } = (await staff('GET', `/v1/tickets/${ticketId}`)).body;
+    const dueAt = Date.parse(rma.returnDueAt);
+    expect(dueAt - Date.now()).toBeGreaterThan(6.9 * 86_400_000);
+    const sweep = async (at: number) => {
+      await run.rt.fireSchedule('device-returns', new Date(at));
+      await run.rt.settle();
+    };
+    // Schedule times have whole seconds: each sweep runs a minute after the instant it is meant for.
+    await sweep(dueAt - 2 * 86_400_000 - 3_600_000);
+    expect(await mailsTo(contact)).toHaveLength(2);
+    await sweep(dueAt - 2 * 86_400_000 + 60_000);
+    await sweep(dueAt - 2 * 86_400_000 + 120_000);
+    await sweep(dueAt + 60_000);
+    const subjects = (await mailsTo(contact)).map((m) => m.subject);
+    expect(subjects.slice(1)).toEqual([
+      `Urządzenie zastępcze zostało wysłane (zgłoszenie nr ${ticketId})`,
+      `Przypomnienie o zwrocie urządzenia (zgłoszenie nr ${ticketId})`,
+      `Minął termin zwrotu uszkodzonego urządzenia (zgłoszenie nr ${ticketId})`,
+    ]);
+    expect((await act({ action: 'record-return', device: 'faulty' })).body.recorded).toEqual(['FaultyDeviceReturned']);
+    expect((await act({ action: 'record-return', device: 'loaner' })).body.error.code).toBe('nothing_out');
+  });
 });

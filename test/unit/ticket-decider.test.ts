@@ -180,3 +180,48 @@ describe('SLA clocks', () => {
     expect(decided[1][1].payload).toMatchObject({ dueAt: '2026-03-09T16:00:00.000Z' });
   });
 });
+
+describe('devices due back', () => {
+  const returns = (at: string) => ({ at, command: { type: 'CheckReturns' as const, ticketId: 'T1' } });
+  const agent = { ticketId: 'T1', agentId: 'a' };
+
+  it('hezo-service-terms-pl.txt: a replacement ships only after verification; the faulty device is due back within 7 days, reminded 2 days before, overdue after', () => {
+    const contract = hezo();
+    const opened = { at: '2026-03-09T08:00:00.000Z', command: report(contract) };
+    expect(() => run('hezo', [opened, { at: '2026-03-09T09:00:00.000Z', command: { type: 'ShipReplacement', ...agent, contract } }])).toThrow(/verified/);
+    const { decided, state } = run('hezo', [
+      opened,
+      { at: '2026-03-09T09:00:00.000Z', command: { type: 'AcceptTicket', ...agent } },
+      { at: '2026-03-09T10:00:00.000Z', command: { type: 'ShipReplacement', ...agent, contract } },
+      returns('2026-03-14T09:59:00.000Z'),
+      returns('2026-03-14T10:00:00.000Z'),
+      returns('2026-03-15T10:00:00.000Z'),
+      returns('2026-03-16T10:00:00.000Z'),
+      returns('2026-03-17T10:00:00.000Z'),
+    ]);
+    expect(decided[2]).toEqual([{ type: 'ReplacementShipped', payload: { ticketId: 'T1', faultySerialNumber: 'QS-1001', returnDueAt: '2026-03-16T10:00:00.000Z', returnShippingPaidBy: 'vendor' } }]);
+    expect(decided[3]).toEqual([]);
+    expect(decided[4]).toEqual([{ type: 'DeviceReturnReminded', payload: { ticketId: 'T1', device: 'faulty', returnDueAt: '2026-03-16T10:00:00.000Z' } }]);
+    expect(decided[5]).toEqual([]);
+    expect(decided[6]).toEqual([{ type: 'DeviceReturnOverdue', payload: { ticketId: 'T1', returnDueAt: '2026-03-16T10:00:00.000Z' } }]);
+    expect(decided[7]).toEqual([]);
+    expect(state.rma).toMatchObject({ reminded: true, lapsed: true, returned: false });
+  });
+
+  it('qualisys-support-agreement.txt: "If the camera is not returned, the user will be billed at the existing list price" (example value: 30 days)', () => {
+    const diamond = contractView('qualisys', { planId: 'diamond' });
+    const listPrice = { amount: 1_250_000, currency: 'USD' };
+    const ship = { at: '2026-03-09T10:00:00.000Z', command: { type: 'ShipLoaner' as const, ...agent, contract: diamond, loanerSerialNumber: 'CAM-77', listPrice } };
+    const opened = { at: '2026-03-09T08:00:00.000Z', command: report(diamond, { intake: 'staff', channel: 'phone', serialNumber: undefined, taxId: undefined }) };
+    const { decided } = run('qualisys', [opened, ship, returns('2026-04-08T10:00:00.000Z'), returns('2026-04-08T10:00:00.000Z')]);
+    expect(decided[1][0]).toMatchObject({ type: 'LoanerShipped', payload: { returnDueAt: '2026-04-08T10:00:00.000Z', shippingPaidBy: 'customer' } });
+    expect(decided[2]).toEqual([{ type: 'LoanerCharged', payload: { ticketId: 'T1', contractId: 'C1', loanerSerialNumber: 'CAM-77', amount: listPrice, returnDueAt: '2026-04-08T10:00:00.000Z' } }]);
+    expect(decided[3]).toEqual([]);
+    // Returned in time: nothing is charged.
+    const back = run('qualisys', [opened, ship, { at: '2026-03-20T10:00:00.000Z', command: { type: 'RecordDeviceReturn', ...agent, device: 'loaner' } }, returns('2026-04-09T10:00:00.000Z')]);
+    expect(back.decided[3]).toEqual([]);
+    // Gold has no loaner program.
+    const gold = contractView('qualisys', { planId: 'gold' });
+    expect(() => run('qualisys', [opened, { ...ship, command: { ...ship.command, contract: gold } }])).toThrow(/not part of/);
+  });
+});

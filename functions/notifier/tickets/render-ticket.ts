@@ -7,7 +7,7 @@ import { customerTicketTemplates } from './customer-templates';
 import { staffTicketTemplates } from './staff-templates';
 import type { CustomerTicketType, StaffTicketType, TicketTemplate } from './types';
 
-const customerTypes: Record<CustomerTicketType, true> = { TicketOpened: true, AgentReplied: true, TicketResolved: true };
+const customerTypes: Record<CustomerTicketType, true> = { TicketOpened: true, AgentReplied: true, TicketResolved: true, ReplacementShipped: true, DeviceReturnReminded: true, DeviceReturnOverdue: true, LoanerCharged: true };
 const staffTypes: Record<StaffTicketType, true> = { SlaWarningRaised: true, SlaBreached: true, TicketEscalated: true };
 
 export const TICKET_MAILED_TYPES = [...Object.keys(customerTypes), ...Object.keys(staffTypes)] as (CustomerTicketType | StaffTicketType)[];
@@ -17,7 +17,8 @@ const emailsFor = (catalog: Catalog, purpose: 'support' | 'escalation') => catal
 
 /**
  * Who hears of a ticket event: the reporter (acknowledgement, each public reply, the resolution,
- * in their language); the provider's support address (the catalog's `support` e-mail contact) of
+ * the replacement shipped and the faulty device's return, loaner reminders and charges, in their
+ * language); the provider's support address (the catalog's `support` e-mail contact) of
  * SLA warnings and breaches, and its escalation address of breaches and of escalations to it.
  * Undefined when nobody is to be mailed (e.g. an escalation between levels, or a catalog without
  * the address).

@@ -4,7 +4,7 @@ import type { Message } from '../message';
 import type { Formatters } from '../templates/types';
 
 /** Ticket e-mails to the reporter, in their language. */
-export type CustomerTicketType = 'TicketOpened' | 'AgentReplied' | 'TicketResolved';
+export type CustomerTicketType = 'TicketOpened' | 'AgentReplied' | 'TicketResolved' | 'ReplacementShipped' | 'DeviceReturnReminded' | 'DeviceReturnOverdue' | 'LoanerCharged';
 /** Ticket e-mails to the provider's staff and escalation contact (in English). */
 export type StaffTicketType = 'SlaWarningRaised' | 'SlaBreached' | 'TicketEscalated';
 
