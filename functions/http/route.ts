@@ -41,6 +41,7 @@ export interface RouteRequest<Body, Params, Query = unknown> {
 
 export interface RouteResponse {
   status: number;
+  /** JSON-encoded, unless it is a string and `headers` sets a content-type: then sent as it is (e.g. CSV). */
   body?: unknown;
   headers?: Record<string, string>;
 }
@@ -76,6 +77,8 @@ export function route<Body extends z.ZodType = z.ZodUndefined, Params extends z.
         now: new Date(event.requestContext?.timeEpoch ?? Date.now()).toISOString(),
         idempotency,
       });
+      if (typeof response.body === 'string' && Object.keys(response.headers ?? {}).some((h) => h.toLowerCase() === 'content-type'))
+        return { statusCode: response.status, headers: { 'x-correlation-id': correlationId, ...response.headers }, body: response.body };
       return json(response.status, response.body, correlationId, response.headers);
     } catch (error) {
       return errorResponse(error, correlationId, event);
