@@ -1,4 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
+import { dayStart as dayStartIn } from './term';
 import type { AddOn } from '../catalog/schema/addons';
 import { formatMoney, type Money } from '../catalog/money';
 import type { Catalog } from '../catalog/schema/catalog';
@@ -171,4 +172,28 @@ export function entitlementsAt(input: { catalog: Catalog; agreement?: AgreementT
     if (included) return { covered: false, reason: [inactive.cause, inactive.restores].filter(Boolean).join(' ') };
     return { covered: false, reason: `${inactive.cause} ${notInPlan(catalog, plan, kind, id)}` };
   });
+}
+
+/** The terms of a contract's view as `entitlementsAt` reads them: coverage unbroken from the first (or reinstated) term's start; an order not yet activated covers from its start date. */
+export function agreementOf(contract: {
+  planId: string;
+  addOns: { addOnId: string }[];
+  status: AgreementStatus;
+  startsOn: string;
+  coveredSince?: string;
+  termEndsAt?: string;
+  customer: { timeZone: string };
+  feeOutstanding?: Money;
+}): AgreementTerms {
+  const zone = contract.customer.timeZone;
+  const start = dayStartIn(contract.startsOn, zone);
+  return {
+    planId: contract.planId,
+    addOnIds: contract.addOns.map((a) => a.addOnId),
+    status: contract.status,
+    termStartsAt: contract.coveredSince ?? start,
+    termEndsAt: contract.termEndsAt ?? start,
+    timeZone: zone,
+    ...(contract.feeOutstanding ? { feeOutstanding: contract.feeOutstanding } : {}),
+  };
 }

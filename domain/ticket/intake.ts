@@ -4,8 +4,7 @@ import { findAddOn, findPlan, findServiceWindow } from '../catalog/lookup';
 import type { Catalog } from '../catalog/schema/catalog';
 import type { Plan } from '../catalog/schema/plans';
 import type { SupportLevel } from '../catalog/schema/levels';
-import { entitlementsAt } from '../contract/entitlements';
-import { dayStart } from '../contract/term';
+import { agreementOf, entitlementsAt } from '../contract/entitlements';
 import type { ContractView } from '../contract/view';
 import { ConflictError, NotEntitledError, ValidationError, type FieldIssue } from '../errors';
 import type { OpenTicket } from './commands';
@@ -80,20 +79,7 @@ export const hasPriority = (catalog: Catalog, contract: ContractView): boolean =
   contract.addOns.some((a) => findAddOn(catalog, a.addOnId)?.priority === true);
 
 function assertEntitled(catalog: Catalog, contract: ContractView, channel: TicketChannel, now: string): void {
-  const zone = contract.customer.timeZone;
-  const answer = entitlementsAt({
-    catalog,
-    agreement: {
-      planId: contract.planId,
-      addOnIds: contract.addOns.map((a) => a.addOnId),
-      status: contract.status,
-      termStartsAt: contract.coveredSince ?? dayStart(contract.startsOn, zone),
-      termEndsAt: contract.termEndsAt ?? dayStart(contract.startsOn, zone),
-      timeZone: zone,
-      ...(contract.feeOutstanding ? { feeOutstanding: contract.feeOutstanding } : {}),
-    },
-    at: now,
-  });
+  const answer = entitlementsAt({ catalog, agreement: agreementOf(contract), at: now });
   const coverage = answer.channels[channel];
   if (coverage?.covered) return;
   const renewable = ['active', 'expired', 'lapsed'].includes(contract.status);

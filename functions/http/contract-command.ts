@@ -2,9 +2,8 @@ import * as z from 'zod';
 import { streamId } from '../../events/envelope';
 import type { ContractCommand } from '../../domain/contract/commands';
 import { CONTRACT_CATEGORY, contractDecider } from '../../domain/contract/decider';
-import { runCommand, type CommandResult } from '../command-runner';
-import { activeCatalog } from '../runtime/catalog';
-import { eventStore } from '../runtime/store';
+import type { CommandResult } from '../command-runner';
+import { runStreamCommand } from './stream-command';
 import { contractViewFor } from './contract-view';
 import { route, type RouteRequest, type RouteResponse, type RouteSpec } from './route';
 
@@ -19,22 +18,8 @@ type Respond<Response> = (events: readonly { type: string }[]) => Response;
  * actor as the events' metadata, and its Idempotency-Key (if any). `respond` answers from the
  * decided events.
  */
-export function runContractCommand<Response>(
-  request: Request,
-  contractId: string,
-  command: ContractCommand,
-  respond: Respond<Response>,
-): Promise<CommandResult<Response>> {
-  return runCommand(eventStore(), {
-    decider: contractDecider,
-    streamId: streamId(CONTRACT_CATEGORY, contractId),
-    catalog: activeCatalog(),
-    command,
-    metadata: { occurredAt: request.now, correlationId: request.correlationId, causationId: request.requestId, actor: request.actor },
-    idempotency: request.idempotency,
-    respond: ({ events }) => respond(events),
-  });
-}
+export const runContractCommand = <Response>(request: Request, contractId: string, command: ContractCommand, respond: Respond<Response>): Promise<CommandResult<Response>> =>
+  runStreamCommand(request, contractDecider, streamId(CONTRACT_CATEGORY, contractId), command, respond);
 
 /** runContractCommand's answer to the caller; a repeat of an idempotent request is marked `idempotent-replayed`. */
 export async function answerContractCommand(

@@ -1,6 +1,5 @@
 import * as z from 'zod';
-import { entitlementsAt } from '../../domain/contract/entitlements';
-import { dayStart } from '../../domain/contract/term';
+import { agreementOf, entitlementsAt } from '../../domain/contract/entitlements';
 import { activeCatalog } from '../runtime/catalog';
 import { ContractIdParams } from './contract-id';
 import { contractViewFor } from './contract-view';
@@ -16,19 +15,9 @@ export const handler = route(
   { roles: ['admin', 'agent-l1', 'billing', 'dpo', 'agent-l0'], params: ContractIdParams, query: Query },
   async ({ params, query, caller, now }) => {
     const { view: contract } = await contractViewFor(params.id, caller!);
-    const timeZone = contract.customer.timeZone;
     const answer = entitlementsAt({
       catalog: activeCatalog(),
-      agreement: {
-        planId: contract.planId,
-        addOnIds: contract.addOns.map((a) => a.addOnId),
-        status: contract.status,
-        // Coverage is unbroken from the first (or reinstated) term's start; an order not yet activated covers from its start date.
-        termStartsAt: contract.coveredSince ?? dayStart(contract.startsOn, timeZone),
-        termEndsAt: contract.termEndsAt ?? dayStart(contract.startsOn, timeZone),
-        timeZone,
-        ...(contract.feeOutstanding ? { feeOutstanding: contract.feeOutstanding } : {}),
-      },
+      agreement: agreementOf(contract),
       at: new Date(query.at ?? now).toISOString(),
     });
     return { status: 200, body: { contractId: params.id, ...answer } };

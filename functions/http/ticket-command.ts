@@ -3,33 +3,20 @@ import type { TicketCommand } from '../../domain/ticket/commands';
 import { TICKET_CATEGORY, ticketDecider } from '../../domain/ticket/decider';
 import type { TicketView } from '../../domain/ticket/view';
 import { NotFoundError } from '../../domain/errors';
-import { runCommand, type CommandResult } from '../command-runner';
-import { activeCatalog } from '../runtime/catalog';
-import { eventStore } from '../runtime/store';
+import type { CommandResult } from '../command-runner';
+import { runStreamCommand } from './stream-command';
 import { viewStore } from '../runtime/views';
 import type { StoredView } from '../views/view-store';
 import { assertMayAccessDistributor, type StaffCaller } from './auth';
 import type { RouteRequest } from './route';
 
-type Request = RouteRequest<unknown, unknown, unknown>;
-
-/** Runs one command on ticket `ticketId` for an HTTP request (its time, ids, actor and Idempotency-Key). */
-export function runTicketCommand<Response>(
-  request: Request,
+/** Runs one command on ticket `ticketId` for an HTTP request (see `runStreamCommand`). */
+export const runTicketCommand = <Response>(
+  request: RouteRequest<unknown, unknown, unknown>,
   ticketId: string,
   command: TicketCommand,
   respond: (events: readonly { type: string }[]) => Response,
-): Promise<CommandResult<Response>> {
-  return runCommand(eventStore(), {
-    decider: ticketDecider,
-    streamId: streamId(TICKET_CATEGORY, ticketId),
-    catalog: activeCatalog(),
-    command,
-    metadata: { occurredAt: request.now, correlationId: request.correlationId, causationId: request.requestId, actor: request.actor },
-    idempotency: request.idempotency,
-    respond: ({ events }) => respond(events),
-  });
-}
+): Promise<CommandResult<Response>> => runStreamCommand(request, ticketDecider, streamId(TICKET_CATEGORY, ticketId), command, respond);
 
 /** A ticket's stored view for a staff member: 404 when there is none, 403 when another distributor handles it. */
 export async function ticketViewFor(ticketId: string, caller: StaffCaller): Promise<StoredView<TicketView>> {

@@ -1,0 +1,28 @@
+import type { Catalog } from '../../domain/catalog/schema';
+import type { Decider } from '../../domain/decider';
+import { runCommand, type CommandResult } from '../command-runner';
+import { activeCatalog } from '../runtime/catalog';
+import { eventStore } from '../runtime/store';
+import type { RouteRequest } from './route';
+
+/**
+ * Runs one command on a stream for an HTTP request: the request's time, ids and actor as the
+ * events' metadata, and its Idempotency-Key (if any). `respond` answers from the decided events.
+ */
+export function runStreamCommand<Command, State, Response>(
+  request: RouteRequest<unknown, unknown, unknown>,
+  decider: Decider<Command, State, Catalog>,
+  streamId: string,
+  command: Command,
+  respond: (events: readonly { type: string }[]) => Response,
+): Promise<CommandResult<Response>> {
+  return runCommand(eventStore(), {
+    decider,
+    streamId,
+    catalog: activeCatalog(),
+    command,
+    metadata: { occurredAt: request.now, correlationId: request.correlationId, causationId: request.requestId, actor: request.actor },
+    idempotency: request.idempotency,
+    respond: ({ events }) => respond(events),
+  });
+}
