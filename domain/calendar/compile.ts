@@ -1,6 +1,6 @@
 import { IANAZone } from 'luxon';
 import { ValidationError } from '../errors';
-import { holidayDates } from './holidays';
+import { holidayDates, holidaySourceIssues } from './holidays';
 import { wallToInstant, ZoneOffsets } from './zone';
 import { CalendarDefinition, minutesOfDay, WEEKDAYS, type CalendarDefinitionInput } from './schema';
 
@@ -188,5 +188,7 @@ export function compileCalendar(definition: CalendarDefinitionInput | CalendarDe
       'The calendar definition is invalid.',
     );
   }
+  const holidayIssues = holidaySourceIssues(parsed.data.holidays);
+  if (holidayIssues.length > 0) throw new ValidationError(holidayIssues, 'The calendar definition is invalid.');
   return new CompiledCalendar(parsed.data);
 }

@@ -15,6 +15,15 @@ export function holidayCountryExists(country: string): boolean {
   return Object.hasOwn(countries(), country.toUpperCase());
 }
 
+/** Field issues (paths relative to the calendar) for a holiday source date-holidays has no data for. */
+export function holidaySourceIssues(source: { country: string; subdivision?: string } | undefined): { path: string; message: string }[] {
+  if (!source) return [];
+  if (!holidayCountryExists(source.country)) return [{ path: 'holidays.country', message: `No holiday data for country "${source.country}".` }];
+  if (source.subdivision !== undefined && !holidaySubdivisionExists(source.country, source.subdivision))
+    return [{ path: 'holidays.subdivision', message: `No holiday data for subdivision "${source.subdivision}" of "${source.country}".` }];
+  return [];
+}
+
 /** Whether date-holidays has data for a subdivision (its state code, any case) of a country. */
 export function holidaySubdivisionExists(country: string, subdivision: string): boolean {
   if (!holidayCountryExists(country)) return false;

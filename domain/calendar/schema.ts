@@ -1,6 +1,5 @@
 import { IANAZone } from 'luxon';
 import * as z from 'zod';
-import { holidayCountryExists, holidaySubdivisionExists } from './holidays';
 
 /** The days of the week, Monday first (index 0 = Monday, as ISO weekday − 1). */
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -74,31 +73,22 @@ export type WeeklyHours = z.infer<typeof WeeklyHours>;
 /**
  * Which holidays of date-holidays close the service: a country (ISO 3166-1 alpha-2, lower case),
  * optionally a subdivision (date-holidays' state code, lower case, e.g. `be` for Canton Bern),
- * and the holiday types that close (default: only `public`).
+ * and the holiday types that close (default: only `public`). Whether date-holidays has data for
+ * them is checked by `compileCalendar` (see `holidaySourceIssues`), not here: the schema is part of
+ * every catalog, and the holiday data (about 1.6 MB bundled) only belongs where calendars are
+ * computed.
  */
-export const HolidaySource = z
-  .strictObject({
-    country: z.string().regex(/^[a-z]{2}$/, 'A lower-case ISO 3166 country code such as "pl".'),
-    subdivision: z
-      .string()
-      .regex(/^[a-z0-9]{1,8}$/, 'A lower-case subdivision code such as "be" (Canton Bern).')
-      .optional(),
-    types: z
-      .array(z.enum(HOLIDAY_TYPES))
-      .min(1, 'Name at least one holiday type, or leave out holidays.')
-      .default(['public']),
-  })
-  .superRefine((source, ctx) => {
-    if (!holidayCountryExists(source.country)) {
-      ctx.addIssue({ code: 'custom', path: ['country'], message: `No holiday data for country "${source.country}".` });
-    } else if (source.subdivision !== undefined && !holidaySubdivisionExists(source.country, source.subdivision)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['subdivision'],
-        message: `No holiday data for subdivision "${source.subdivision}" of "${source.country}".`,
-      });
-    }
-  });
+export const HolidaySource = z.strictObject({
+  country: z.string().regex(/^[a-z]{2}$/, 'A lower-case ISO 3166 country code such as "pl".'),
+  subdivision: z
+    .string()
+    .regex(/^[a-z0-9]{1,8}$/, 'A lower-case subdivision code such as "be" (Canton Bern).')
+    .optional(),
+  types: z
+    .array(z.enum(HOLIDAY_TYPES))
+    .min(1, 'Name at least one holiday type, or leave out holidays.')
+    .default(['public']),
+});
 export type HolidaySource = z.infer<typeof HolidaySource>;
 
 /** A calendar date `YYYY-MM-DD` that exists (no 2026-02-30). */

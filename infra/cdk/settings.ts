@@ -1,5 +1,6 @@
 import type { App } from 'aws-cdk-lib';
-import { isPresetName, presetNames, type PresetName } from '../../domain/catalog/presets/index';
+import { checkCatalogCalendars } from '../../domain/catalog/calendars';
+import { isPresetName, presetNames, presets, type PresetName } from '../../domain/catalog/presets/index';
 import { DEFAULT_CATALOG_PRESET } from '../../functions/runtime/catalog';
 import { assertEuRegion, DEFAULT_REGION, type EuRegion } from './regions';
 
@@ -40,6 +41,8 @@ export function readSettings(app: App, env: NodeJS.ProcessEnv = process.env): Se
   if (!isPresetName(catalogPreset)) {
     throw new Error(`Context catalogPreset "${catalogPreset}" is not a catalog preset; choose one of ${presetNames.join(', ')}.`);
   }
+  // The deployed catalog's business calendars must compute (a deep check loadCatalog leaves out).
+  checkCatalogCalendars(presets[catalogPreset]);
   return {
     catalogPreset,
     region: assertEuRegion(region),

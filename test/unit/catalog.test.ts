@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CatalogError, loadCatalog } from '../../domain/catalog/load';
+import { checkCatalogCalendars } from '../../domain/catalog/calendars';
 import { presetNames, presets, type PresetName } from '../../domain/catalog/presets/index';
 
 /** A deep copy of a preset, changed by `change`, as plain data a vendor could have written. */
@@ -87,7 +88,6 @@ describe('catalog loading', () => {
     ['a window that ends before it starts', 'qualisys', (c) => ((c.serviceWindows[0].calendar.hours as any).mon = [{ from: '09:00', to: '08:00' }]), ['serviceWindows.0.calendar.hours.mon.0.to'], /end after it starts/],
     ['a window time that is not HH:MM', 'hezo', (c) => ((c.serviceWindows[0].calendar.hours as any).tue = [{ from: '9am', to: '17:00' }]), ['serviceWindows.0.calendar.hours.tue.0.from', 'serviceWindows.0.calendar.hours.tue.0.to'], /HH:MM/],
     ['overlapping windows on one day', 'hezo', (c) => ((c.serviceWindows[0].calendar.hours as any).wed = [{ from: '08:00', to: '12:00' }, { from: '11:00', to: '24:00' }]), ['serviceWindows.0.calendar.hours.wed.1.from'], /overlap/],
-    ['a holiday country with no data', 'hezo', (c) => (c.serviceWindows[1].calendar.holidays = { country: 'xx', types: ['public'] }), ['serviceWindows.1.calendar.holidays.country'], /No holiday data/],
     // registration and RMA
     ['a return window of no days', 'hezo', (c) => (c.plans[0].rma.returnWithinDays = 0), ['plans.0.rma.returnWithinDays'], /.+/],
     ['a registration fact asked twice', 'hezo', (c) => c.plans[0].registration.requires.push({ fact: 'contract-number', mustMatchOrder: false }), ['plans.0.registration.requires.3.fact'], /Duplicate fact/],
@@ -136,5 +136,27 @@ describe('catalog loading', () => {
     const issues = issuesOf(edited(preset, change));
     expect(issues.map((i) => i.path)).toEqual(paths);
     expect(issues[0].message).toMatch(message);
+  });
+});
+
+describe('the deep check of the business calendars (run by the CDK app at synth)', () => {
+  it.each(presetNames)('%s: every service window computes', (name) => {
+    expect(() => checkCatalogCalendars(presets[name])).not.toThrow();
+  });
+
+  it('refuses a holiday country or subdivision date-holidays has no data for, with the path', () => {
+    const catalog = structuredClone(presets.hezo);
+    catalog.serviceWindows[1].calendar.holidays = { country: 'xx', types: ['public'] };
+    catalog.serviceWindows[0].calendar.holidays = { country: 'pl', subdivision: 'zz', types: ['public'] };
+    try {
+      checkCatalogCalendars(catalog);
+      throw new Error('expected a refusal');
+    } catch (error) {
+      expect(error).toBeInstanceOf(CatalogError);
+      expect((error as CatalogError).issues).toEqual([
+        { path: 'serviceWindows.0.calendar.holidays.subdivision', message: 'No holiday data for subdivision "zz" of "pl".' },
+        { path: 'serviceWindows.1.calendar.holidays.country', message: 'No holiday data for country "xx".' },
+      ]);
+    }
   });
 });
