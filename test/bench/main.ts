@@ -4,20 +4,24 @@ import { join, resolve } from 'node:path';
 import { EventStore } from '../../functions/store/event-store';
 import { itemSize } from '../../functions/store/limits';
 import { benchBundles, TARGET_IMPORT_MS, TARGET_KB, type BundleResult } from './bundle-bench';
+import { benchCalendar, CALENDAR_TARGET_PER_SECOND } from './calendar-bench';
 import { benchCastorePush, benchCastoreRead, castoreAdapter, writeCastoreStream } from './castore-bench';
 import { startBenchDynamo, type BenchDynamo } from './dynamodb';
 import { rawEventItem } from './payloads';
 import { benchProjector } from './projector-bench';
 import { benchRawPuts } from './raw-put-bench';
+import { benchSlaSweep } from './sla-sweep-bench';
 import { benchSweep } from './sweep-bench';
 import { fixed, section, table, verdict, writeJson } from './report';
 import { combine, round, summarize, type Run, type Summary } from './stats';
 import { benchAppends, benchContention, benchStoreRead, writeStream } from './store-bench';
 
 /**
- * `npm run bench`: the event store, its castore peer, the raw PutItem ceiling, the projector and
- * the expiry sweep over 100,000 contracts and the bundles, measured in one run against DynamoDB Local in memory. Progress goes to stderr, the
- * report to stdout and bench-results/bench.json. `--quick` runs a fifth of the operations.
+ * `npm run bench`: the event store, its castore peer, the raw PutItem ceiling, the projector, the
+ * expiry sweep over 100,000 contracts and the SLA sweep over 100,000 open tickets, measured in one
+ * run against DynamoDB Local in memory; then, with DynamoDB Local stopped, the business calendar
+ * (one core) and the bundles. Progress goes to stderr, the report to stdout and
+ * bench-results/bench.json. `--quick` runs a fifth of the operations.
  */
 const quick = process.argv.includes('--quick');
 const scale = (n: number) => (quick ? Math.max(1, Math.round(n / 5)) : n);
@@ -36,6 +40,8 @@ const CONFIG = {
   reads: 30,
   projector: { streams: scale(200), eventsPerStream: 10, batchSize: 100 },
   sweep: { contracts: scale(100_000), duePercent: 1 },
+  slaSweep: { tickets: scale(100_000), duePercent: 0.1 },
+  calendar: { calls: scale(2_000_000) },
 };
 
 const projectRoot = resolve(import.meta.dirname, '../..');
@@ -106,8 +112,9 @@ async function measureDatabase(dynamo: BenchDynamo) {
   const projector = await benchProjector({ client, store, endpoint: dynamo.main.endpoint, tables, ...p });
 
   const sweep = await benchSweep({ client, store, endpoint: dynamo.main.endpoint, tables, ...CONFIG.sweep, log });
+  const slaSweep = await benchSlaSweep({ client, store, endpoint: dynamo.main.endpoint, tables, ...CONFIG.slaSweep, log });
 
-  return { one, many, ten, contention, ourRead, castoreRead, projector, sweep };
+  return { one, many, ten, contention, ourRead, castoreRead, projector, sweep, slaSweep };
 }
 
 async function main(): Promise<number> {
@@ -125,9 +132,11 @@ async function main(): Promise<number> {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
-  const { one, many, ten, contention, ourRead, castoreRead, projector, sweep } = measured;
+  const { one, many, ten, contention, ourRead, castoreRead, projector, sweep, slaSweep } = measured;
 
-  // After DynamoDB Local has stopped, so its JVMs do not compete with the fresh Node processes.
+  // After DynamoDB Local has stopped, so its JVMs do not compete with the calendar or the fresh Node processes.
+  log(`business calendar: ${CONFIG.calendar.calls} calls each of addBusinessMinutes, businessMinutesBetween, addBusinessDays on one core…`);
+  const calendar = benchCalendar({ calls: CONFIG.calendar.calls });
   log('bundling and timing each function…');
   const bundles = await benchBundles();
 
@@ -230,6 +239,33 @@ async function main(): Promise<number> {
       ]),
     ),
     section(
+      `SLA sweep (every minute) over ${slaSweep.tickets} open tickets, ${slaSweep.due} due (${CONFIG.slaSweep.duePercent} %)`,
+      table([
+        ['tickets', 'due', 'sweep ms', 'index queries', 'index items read', 'SlaWarningRaised', 'SlaBreached', 'check'],
+        [
+          slaSweep.tickets,
+          slaSweep.due,
+          fixed(slaSweep.sweepMs, 0),
+          slaSweep.indexQueries,
+          slaSweep.indexItemsRead,
+          `${slaSweep.warnings}/${slaSweep.expectedWarnings}`,
+          `${slaSweep.breaches}/${slaSweep.expectedBreaches}`,
+          slaSweep.ok ? 'OK' : 'MISMATCH',
+        ],
+      ]),
+    ),
+    section(
+      `Business calendar, one core (${calendar.calls} random instants over 2026–2027, 4 calendars with holidays and DST)`,
+      table([
+        ['measurement', 'value', 'goal', 'verdict'],
+        ['addBusinessMinutes (due time) /s', fixed(calendar.computationsPerSecond, 0), `> ${CALENDAR_TARGET_PER_SECOND}`, verdict(calendar.ok)],
+        ['businessMinutesBetween /s', fixed(calendar.betweenPerSecond, 0), '-', '-'],
+        ['addBusinessDays /s', fixed(calendar.businessDaysPerSecond, 0), '-', '-'],
+        ['compileCalendar ms (mean)', fixed(calendar.compileMs, 2), '-', '-'],
+        ['one year table ms (mean)', fixed(calendar.yearTableMs, 2), '-', '-'],
+      ]),
+    ),
+    section(
       `Bundles (esbuild, esm, node20, minified; import in a fresh Node process, median of 5) — targets < ${TARGET_KB} KB, < ${TARGET_IMPORT_MS} ms`,
       table([
         ['function', 'KB', 'import ms', 'size', 'import', 'heaviest parts (KB)'],
@@ -259,10 +295,12 @@ async function main(): Promise<number> {
     ratios,
     projector,
     sweep,
+    slaSweep,
+    calendar,
     bundles,
     totalSeconds: round((performance.now() - started) / 1000, 1),
   });
-  return contention.consistent && projector.ok && sweep.ok ? 0 : 1;
+  return contention.consistent && projector.ok && sweep.ok && slaSweep.ok ? 0 : 1;
 }
 
 main().then(

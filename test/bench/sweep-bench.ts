@@ -44,21 +44,33 @@ async function dueContracts(store: EventStore, views: ViewStore, count: number):
   return ids;
 }
 
-/** Contracts whose term ends later: only their entries in the due index matter to the sweep. */
-async function notDueEntries(client: DynamoDBClient, table: string, count: number): Promise<void> {
+/**
+ * Streams of `category` with a `kind` deadline later than the sweep: only their entries in the
+ * due index matter to a sweep (it reads nothing else), so only those are written, in batches of
+ * 25, at the instants `at(i)` gives.
+ */
+export async function notDueEntries(
+  client: DynamoDBClient,
+  table: string,
+  count: number,
+  options: { kind: string; category: string; at: (i: number) => string } = {
+    kind: CONTRACT_EXPIRY,
+    category: 'contract',
+    at: (i) => `2028-${String(1 + (i % 12)).padStart(2, '0')}-15T10:00:00.000Z`,
+  },
+): Promise<void> {
   const requests: WriteRequest[][] = [];
   for (let i = 0; i < count; i += 25) {
     requests.push(
       Array.from({ length: Math.min(25, count - i) }, (_, k) => {
-        const pk = `contract#${randomUUID()}`;
-        const month = String(1 + ((i + k) % 12)).padStart(2, '0');
+        const pk = `${options.category}#${randomUUID()}`;
         return {
           PutRequest: {
             Item: {
               [VIEWS.partitionKey.name]: { S: pk },
-              [VIEWS.sortKey.name]: { S: `due#${CONTRACT_EXPIRY}` },
-              [VIEWS.indexes[0].partitionKey.name]: { S: dueShard(CONTRACT_EXPIRY, pk) },
-              [VIEWS.indexes[0].sortKey.name]: { S: `2028-${month}-15T10:00:00.000Z` },
+              [VIEWS.sortKey.name]: { S: `due#${options.kind}` },
+              [VIEWS.indexes[0].partitionKey.name]: { S: dueShard(options.kind, pk) },
+              [VIEWS.indexes[0].sortKey.name]: { S: new Date(options.at(i + k)).toISOString() },
             },
           },
         };
@@ -78,6 +90,40 @@ async function notDueEntries(client: DynamoDBClient, table: string, count: numbe
   await Promise.all(Array.from({ length: 8 }, worker));
 }
 
+/** The functions' environment against the bench's DynamoDB Local (set before their clients are made). */
+export function useBenchEnvironment(endpoint: string, tables: TableNames, extra: Record<string, string> = {}): void {
+  Object.assign(process.env, {
+    AWS_REGION: REGION,
+    AWS_ACCESS_KEY_ID: CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: CREDENTIALS.secretAccessKey,
+    AWS_ENDPOINT_URL_DYNAMODB: endpoint,
+    ...Object.fromEntries(TABLES.map((t) => [tableEnvVar(t.id), tables[t.id]])),
+    ...extra,
+  });
+}
+
+/** Reads of the due index by the functions' DynamoDB client since the last `reset` (the counter is installed once). */
+export interface DueReads {
+  items: number;
+  queries: number;
+}
+let dueReads: DueReads | undefined;
+export async function dueIndexReads(): Promise<{ reset: () => void; read: () => DueReads }> {
+  if (!dueReads) {
+    const counter: DueReads = { items: 0, queries: 0 };
+    await countDueIndexReads((items) => {
+      counter.queries++;
+      counter.items += items;
+    });
+    dueReads = counter;
+  }
+  const counter = dueReads;
+  return {
+    reset: () => Object.assign(counter, { items: 0, queries: 0 }),
+    read: () => ({ ...counter }),
+  };
+}
+
 /**
  * The daily expiry sweep over `contracts` contracts of which `duePercent` % are due: its time and
  * how many items it reads from the due index (which should be ≈ the number due, not the total).
@@ -92,13 +138,7 @@ export async function benchSweep(options: {
   log: (message: string) => void;
 }): Promise<SweepResult> {
   const { client, store, tables } = options;
-  Object.assign(process.env, {
-    AWS_REGION: REGION,
-    AWS_ACCESS_KEY_ID: CREDENTIALS.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: CREDENTIALS.secretAccessKey,
-    AWS_ENDPOINT_URL_DYNAMODB: options.endpoint,
-    ...Object.fromEntries(TABLES.map((t) => [tableEnvVar(t.id), tables[t.id]])),
-  });
+  useBenchEnvironment(options.endpoint, tables);
   const views = new ViewStore(client, tables.views);
   const due = Math.round((options.contracts * options.duePercent) / 100);
   options.log(`sweep: writing ${due} due contracts and ${options.contracts - due} due-index entries for later…`);
@@ -106,15 +146,13 @@ export async function benchSweep(options: {
   await notDueEntries(client, tables.views, options.contracts - due);
 
   const { handler } = (await import('../../functions/sweepers/expire-contracts')) as { handler: (event: ScheduledEvent) => Promise<unknown> };
-  const reads = { items: 0, queries: 0 };
-  await countDueIndexReads((items) => {
-    reads.queries++;
-    reads.items += items;
-  });
+  const counter = await dueIndexReads();
   options.log('sweep: running the expiry sweeper…');
+  counter.reset();
   const started = performance.now();
   await handler(scheduledEvent('expire-contracts', new Date('2027-01-01T00:05:00Z'), REGION));
   const sweepMs = performance.now() - started;
+  const reads = counter.read();
   const versions = await Promise.all(dueIds.map((id) => store.version(id)));
   const expired = versions.filter((v) => v === 3).length;
   return {
