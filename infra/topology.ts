@@ -95,8 +95,8 @@ const appendEvents: Access = { resource: 'table', table: 'events', mode: 'append
 
 /** Creates a contract from a request: appends its first events, with an Idempotency-Key. */
 const createsContract = (): Access[] => [appendEvents, writeTable('idempotency')];
-/** Acts on an existing contract: reads its view, then appends, with an Idempotency-Key. */
-const commandsContract = (): Access[] => [readTable('views'), appendEvents, writeTable('idempotency')];
+/** Acts on an existing contract or ticket: reads views, then appends, with an Idempotency-Key. */
+const commandsStream = (): Access[] => [readTable('views'), appendEvents, writeTable('idempotency')];
 /** Answers from the views alone. */
 const readsViews = (): Access[] => [readTable('views')];
 
@@ -132,25 +132,25 @@ export const functions = {
   createContract: staffRoute('functions/http/create-contract.ts', 'POST /v1/contracts: a staff member creates a customer contract', createsContract(), 'POST', '/v1/contracts'),
   getContract: staffRoute('functions/http/get-contract.ts', 'GET /v1/contracts/{id}: the projected contract view', readsViews(), 'GET', '/v1/contracts/{id}'),
   placeOrder: publicRoute('functions/http/place-order.ts', 'POST /v1/public/orders: the website order form', createsContract(), '/v1/public/orders'),
-  requestRenewal: publicRoute('functions/http/request-renewal.ts', 'POST /v1/public/renewal-requests: the website renewal form (contract number + e-mail on file)', commandsContract(), '/v1/public/renewal-requests'),
-  renewContract: staffRoute('functions/http/renew-contract.ts', 'POST /v1/contracts/{id}/renewals: staff renew a contract (on time, in grace, or reinstated with the fee)', commandsContract(), 'POST', '/v1/contracts/{id}/renewals'),
-  activateContract: staffRoute('functions/http/activate-contract.ts', 'POST /v1/contracts/{id}/activation: staff activate an ordered contract', commandsContract(), 'POST', '/v1/contracts/{id}/activation'),
-  payReactivationFee: staffRoute('functions/http/pay-reactivation-fee.ts', 'POST /v1/contracts/{id}/reactivation-fee/payments: billing records a payment towards a reinstatement fee', commandsContract(), 'POST', '/v1/contracts/{id}/reactivation-fee/payments'),
-  addAddOn: staffRoute('functions/http/add-add-on.ts', 'POST /v1/contracts/{id}/add-ons: staff add an add-on', commandsContract(), 'POST', '/v1/contracts/{id}/add-ons'),
-  removeAddOn: staffRoute('functions/http/remove-add-on.ts', 'DELETE /v1/contracts/{id}/add-ons/{addOnId}: staff remove an add-on', commandsContract(), 'DELETE', '/v1/contracts/{id}/add-ons/{addOnId}'),
-  addRegisteredPerson: staffRoute('functions/http/add-registered-person.ts', 'POST /v1/contracts/{id}/registered-persons: staff register a person on a seat', commandsContract(), 'POST', '/v1/contracts/{id}/registered-persons'),
-  removeRegisteredPerson: staffRoute('functions/http/remove-registered-person.ts', 'DELETE /v1/contracts/{id}/registered-persons/{personId}: staff free a seat', commandsContract(), 'DELETE', '/v1/contracts/{id}/registered-persons/{personId}'),
-  changeLicencePackages: staffRoute('functions/http/change-licence-packages.ts', 'PUT /v1/contracts/{id}/licence-packages: staff set the licence packages held', commandsContract(), 'PUT', '/v1/contracts/{id}/licence-packages'),
-  cancelContract: staffRoute('functions/http/cancel-contract.ts', 'POST /v1/contracts/{id}/cancellation: staff cancel a contract with a reason', commandsContract(), 'POST', '/v1/contracts/{id}/cancellation'),
+  requestRenewal: publicRoute('functions/http/request-renewal.ts', 'POST /v1/public/renewal-requests: the website renewal form (contract number + e-mail on file)', commandsStream(), '/v1/public/renewal-requests'),
+  renewContract: staffRoute('functions/http/renew-contract.ts', 'POST /v1/contracts/{id}/renewals: staff renew a contract (on time, in grace, or reinstated with the fee)', commandsStream(), 'POST', '/v1/contracts/{id}/renewals'),
+  activateContract: staffRoute('functions/http/activate-contract.ts', 'POST /v1/contracts/{id}/activation: staff activate an ordered contract', commandsStream(), 'POST', '/v1/contracts/{id}/activation'),
+  payReactivationFee: staffRoute('functions/http/pay-reactivation-fee.ts', 'POST /v1/contracts/{id}/reactivation-fee/payments: billing records a payment towards a reinstatement fee', commandsStream(), 'POST', '/v1/contracts/{id}/reactivation-fee/payments'),
+  addAddOn: staffRoute('functions/http/add-add-on.ts', 'POST /v1/contracts/{id}/add-ons: staff add an add-on', commandsStream(), 'POST', '/v1/contracts/{id}/add-ons'),
+  removeAddOn: staffRoute('functions/http/remove-add-on.ts', 'DELETE /v1/contracts/{id}/add-ons/{addOnId}: staff remove an add-on', commandsStream(), 'DELETE', '/v1/contracts/{id}/add-ons/{addOnId}'),
+  addRegisteredPerson: staffRoute('functions/http/add-registered-person.ts', 'POST /v1/contracts/{id}/registered-persons: staff register a person on a seat', commandsStream(), 'POST', '/v1/contracts/{id}/registered-persons'),
+  removeRegisteredPerson: staffRoute('functions/http/remove-registered-person.ts', 'DELETE /v1/contracts/{id}/registered-persons/{personId}: staff free a seat', commandsStream(), 'DELETE', '/v1/contracts/{id}/registered-persons/{personId}'),
+  changeLicencePackages: staffRoute('functions/http/change-licence-packages.ts', 'PUT /v1/contracts/{id}/licence-packages: staff set the licence packages held', commandsStream(), 'PUT', '/v1/contracts/{id}/licence-packages'),
+  cancelContract: staffRoute('functions/http/cancel-contract.ts', 'POST /v1/contracts/{id}/cancellation: staff cancel a contract with a reason', commandsStream(), 'POST', '/v1/contracts/{id}/cancellation'),
   getEntitlements: staffRoute('functions/http/get-entitlements.ts', 'GET /v1/contracts/{id}/entitlements: what the contract covers at an instant, and why not', readsViews(), 'GET', '/v1/contracts/{id}/entitlements'),
   listContracts: staffRoute('functions/http/list-contracts.ts', "GET /v1/contracts?customerEmail=…: a customer's contracts, paged", readsViews(), 'GET', '/v1/contracts'),
   listExpiringContracts: staffRoute('functions/http/list-expiring-contracts.ts', 'GET /v1/contracts/expiring?from=…&to=…: the contracts whose term ends between two instants, paged', readsViews(), 'GET', '/v1/contracts/expiring'),
   getRenewalPipeline: staffRoute('functions/http/get-renewal-pipeline.ts', 'GET /v1/renewal-pipeline?stage=…: the contracts at one renewal stage (reminded, requested, renewed, lapsed), paged', readsViews(), 'GET', '/v1/renewal-pipeline'),
-  submitSupportRequest: publicRoute('functions/http/submit-support-request.ts', 'POST /v1/public/support-requests: the website support-request form (contract number, serial number, contact)', [readTable('views'), appendEvents, writeTable('idempotency')], '/v1/public/support-requests'),
-  openTicket: staffRoute('functions/http/open-ticket.ts', 'POST /v1/tickets: staff take a report by phone or e-mail', commandsContract(), 'POST', '/v1/tickets'),
+  submitSupportRequest: publicRoute('functions/http/submit-support-request.ts', 'POST /v1/public/support-requests: the website support-request form (contract number, serial number, contact)', commandsStream(), '/v1/public/support-requests'),
+  openTicket: staffRoute('functions/http/open-ticket.ts', 'POST /v1/tickets: staff take a report by phone or e-mail', commandsStream(), 'POST', '/v1/tickets'),
   getTicket: staffRoute('functions/http/get-ticket.ts', 'GET /v1/tickets/{id}: the ticket view with its SLA clocks', readsViews(), 'GET', '/v1/tickets/{id}'),
   listTickets: staffRoute('functions/http/list-tickets.ts', "GET /v1/tickets?queue=…|contractId=…: a queue's open tickets (priority first) or a contract's tickets", readsViews(), 'GET', '/v1/tickets'),
-  actOnTicket: staffRoute('functions/http/act-on-ticket.ts', 'POST /v1/tickets/{id}/actions: reply, note, wait, resume, accept, escalate, change severity, arrival, parts delivery, resolve', commandsContract(), 'POST', '/v1/tickets/{id}/actions'),
+  actOnTicket: staffRoute('functions/http/act-on-ticket.ts', 'POST /v1/tickets/{id}/actions: reply, note, wait, resume, accept, escalate, change severity, arrival, parts delivery, resolve', commandsStream(), 'POST', '/v1/tickets/{id}/actions'),
   getSlaCompliance: staffRoute('functions/http/get-sla-compliance.ts', 'GET /v1/reports/sla-compliance?from=YYYY-MM&to=YYYY-MM&format=json|csv: met and breached per plan, month and target', readsViews(), 'GET', '/v1/reports/sla-compliance'),
   checkSlas: {
     entry: 'functions/sweepers/check-slas.ts',
