@@ -9,6 +9,7 @@ import {
   ContractOrdered,
   ContractReinstated,
   ContractRenewed,
+  LicenceChanged,
   LicencePackagesChanged,
   ReactivationFeePaid,
   RegisteredPersonAdded,
@@ -17,7 +18,9 @@ import {
   RenewalRequested,
   SystemReviewDue,
 } from './contract';
+import { CreditAdded, CreditBalanceRequested, CreditYearClosed, CreditYearOpened, WorkLogCorrected, WorkLogged } from './credit';
 import type { EventEnvelope } from './envelope';
+import { StatementIssued } from './statement';
 import {
   AgentReplied,
   DeviceReturnOverdue,
@@ -55,6 +58,7 @@ export const eventCatalog = {
   RegisteredPersonAdded: { current: 1, versions: { 1: RegisteredPersonAdded } },
   RegisteredPersonRemoved: { current: 1, versions: { 1: RegisteredPersonRemoved } },
   LicencePackagesChanged: { current: 1, versions: { 1: LicencePackagesChanged } },
+  LicenceChanged: { current: 1, versions: { 1: LicenceChanged } },
   RenewalRequested: { current: 1, versions: { 1: RenewalRequested } },
   RenewalReminded: { current: 1, versions: { 1: RenewalReminded } },
   ContractRenewed: { current: 1, versions: { 1: ContractRenewed } },
@@ -85,6 +89,13 @@ export const eventCatalog = {
   DeviceReturnReminded: { current: 1, versions: { 1: DeviceReturnReminded } },
   DeviceReturnOverdue: { current: 1, versions: { 1: DeviceReturnOverdue } },
   LoanerCharged: { current: 1, versions: { 1: LoanerCharged } },
+  CreditYearOpened: { current: 1, versions: { 1: CreditYearOpened } },
+  CreditYearClosed: { current: 1, versions: { 1: CreditYearClosed } },
+  CreditAdded: { current: 1, versions: { 1: CreditAdded } },
+  WorkLogged: { current: 1, versions: { 1: WorkLogged } },
+  WorkLogCorrected: { current: 1, versions: { 1: WorkLogCorrected } },
+  CreditBalanceRequested: { current: 1, versions: { 1: CreditBalanceRequested } },
+  StatementIssued: { current: 1, versions: { 1: StatementIssued } },
 } as const satisfies Record<string, { current: number; versions: Record<number, z.ZodType> }>;
 
 export type EventType = keyof typeof eventCatalog;

@@ -52,6 +52,10 @@ export const RegisteredPerson = z.object({
 });
 export type RegisteredPerson = z.infer<typeof RegisteredPerson>;
 
+/** A rental licence: its annual value (rent) and the catalog's main modules it includes. */
+export const Licence = z.object({ annualValue: MoneyPayload, mainModules: z.array(id) });
+export type Licence = z.infer<typeof Licence>;
+
 /** A term: the first day and the end day as dates in the contract's zone, and the instants they begin. */
 const term = {
   termStartsOn: isoDate,
@@ -73,6 +77,10 @@ export const ContractOrdered = z.object({
     timeZone: z.string().min(1),
     taxId: z.string().min(1).max(64).optional(),
     segment: id.optional(),
+    /** Groups a customer's contracts for billing (the ledger); the first contract's id when not given. */
+    customerId: id.optional(),
+    /** ISO 3166-1 alpha-2: whose VAT applies (the region's country when not given). */
+    country: z.string().regex(/^[A-Z]{2}$/).optional(),
   }),
   regionId: id,
   planId: id,
@@ -84,6 +92,8 @@ export const ContractOrdered = z.object({
   /** Serial numbers of the devices the agreement covers; a fault report must name one of them (when any are given). */
   serialNumbers: z.array(z.string().min(1).max(64)).optional(),
   distributorId: z.string().min(1).optional(),
+  /** The licence the agreement supports, where credit depends on it (annual rent, main modules). */
+  licence: Licence.optional(),
   quote: z.object({ lines: z.array(QuoteLine), total: MoneyPayload }),
 });
 export type ContractOrdered = z.infer<typeof ContractOrdered>;
@@ -91,15 +101,26 @@ export type ContractOrdered = z.infer<typeof ContractOrdered>;
 export const ContractActivated = z.object({ contractId, ...term });
 export type ContractActivated = z.infer<typeof ContractActivated>;
 
-export const AddOnAdded = z.object({ contractId, ...OrderedAddOn.shape });
+/**
+ * What an addition during the contract charges (absent: nothing): the add-on's price for the
+ * started years left of the term (the whole term before activation), or a further person's price.
+ */
+const charge = z.array(QuoteLine).min(1).optional();
+export const AddOnAdded = z.object({ contractId, ...OrderedAddOn.shape, charge });
 export const AddOnRemoved = z.object({ contractId, addOnId: id });
-export const RegisteredPersonAdded = z.object({ contractId, ...RegisteredPerson.shape });
+export const RegisteredPersonAdded = z.object({ contractId, ...RegisteredPerson.shape, charge });
 export const RegisteredPersonRemoved = z.object({ contractId, personId: id });
 export const LicencePackagesChanged = z.object({ contractId, from: z.int().min(1), to: z.int().min(1) });
 export const RenewalRequested = z.object({ contractId, channel: z.enum(['website', 'staff']) });
 export const RenewalReminded = z.object({ contractId, offsetDays: z.int().min(1), termEndsOn: isoDate });
-/** Renewed on time or within the grace period: the next term, at the plan's price. */
-export const ContractRenewed = z.object({ contractId, ...term, price: MoneyPayload });
+/**
+ * Renewed on time or within the grace period: the next term and its price. `lines` itemizes what
+ * the contract holds for the new term (plan, add-ons, further persons) when that is more than the
+ * plan once; `price` is their total.
+ */
+export const ContractRenewed = z.object({ contractId, ...term, price: MoneyPayload, lines: z.array(QuoteLine).optional() });
+/** The licence changed (a new rent or other modules): credit years opened from now on follow it. */
+export const LicenceChanged = z.object({ contractId, licence: Licence });
 
 export const ContractExpired = z.object({
   contractId,

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { BillTo } from './credit';
 import { Locale } from './contract';
 
 /**
@@ -77,6 +78,8 @@ export const TicketOpened = z.object({
   /** The customer's zone, for the times the e-mails show. */
   timeZone: z.string().min(1),
   sla: SlaSnapshot.nullable(),
+  /** Who a charge on this ticket (a loaner not returned) is billed to, from the contract at intake. */
+  billTo: BillTo.optional(),
 });
 export type TicketOpened = z.infer<typeof TicketOpened>;
 

@@ -151,6 +151,11 @@ export const functions = {
   getTicket: staffRoute('functions/http/get-ticket.ts', 'GET /v1/tickets/{id}: the ticket view with its SLA clocks', readsViews(), 'GET', '/v1/tickets/{id}'),
   listTickets: staffRoute('functions/http/list-tickets.ts', "GET /v1/tickets?queue=…|contractId=…: a queue's open tickets (priority first) or a contract's tickets", readsViews(), 'GET', '/v1/tickets'),
   actOnTicket: staffRoute('functions/http/act-on-ticket.ts', 'POST /v1/tickets/{id}/actions: reply, note, wait, resume, accept, escalate, change severity, arrival, parts delivery, resolve', commandsStream(), 'POST', '/v1/tickets/{id}/actions'),
+  logWork: staffRoute('functions/http/log-work.ts', "POST /v1/tickets/{id}/work-logs: an agent logs work on a ticket, booked against the contract's credit", commandsStream(), 'POST', '/v1/tickets/{id}/work-logs'),
+  correctWorkLog: staffRoute('functions/http/correct-work-log.ts', 'POST /v1/tickets/{id}/work-logs/{entryId}/corrections: a correction reverses and re-books the entry\'s case', commandsStream(), 'POST', '/v1/tickets/{id}/work-logs/{entryId}/corrections'),
+  getCredit: staffRoute('functions/http/get-credit.ts', "GET /v1/contracts/{id}/credit: the contract year's support-time credit, its use and earlier years", [readTable('views'), readTable('events')], 'GET', '/v1/contracts/{id}/credit'),
+  requestCreditBalance: publicRoute('functions/http/request-credit-balance.ts', 'POST /v1/public/credit-balance-requests: the website form asking for the credit balance by e-mail (contract number + e-mail on file)', commandsStream(), '/v1/public/credit-balance-requests'),
+  getLedger: staffRoute('functions/http/get-ledger.ts', "GET /v1/customers/{id}/ledger?from=&to=&format=json|csv: the customer's invoice lines (billing)", readsViews(), 'GET', '/v1/customers/{id}/ledger'),
   getSlaCompliance: staffRoute('functions/http/get-sla-compliance.ts', 'GET /v1/reports/sla-compliance?from=YYYY-MM&to=YYYY-MM&format=json|csv: met and breached per plan, month and target', readsViews(), 'GET', '/v1/reports/sla-compliance'),
   checkSlas: {
     entry: 'functions/sweepers/check-slas.ts',
@@ -178,7 +183,7 @@ export const functions = {
       {
         kind: 'bus',
         rule: 'contract-mail',
-        pattern: { source: [INTEGRATION_SOURCE], 'detail-type': ['ContractOrdered', 'RenewalRequested', 'ContractActivated', 'ContractExpired', 'RenewalReminded', 'ContractLapsed', 'ContractRenewed', 'ContractReinstated', 'ReactivationFeePaid', 'ContractCancelled', 'SystemReviewDue', 'TicketOpened', 'AgentReplied', 'TicketResolved', 'SlaWarningRaised', 'SlaBreached', 'TicketEscalated', 'ReplacementShipped', 'DeviceReturnReminded', 'DeviceReturnOverdue', 'LoanerCharged'] },
+        pattern: { source: [INTEGRATION_SOURCE], 'detail-type': ['ContractOrdered', 'RenewalRequested', 'ContractActivated', 'ContractExpired', 'RenewalReminded', 'ContractLapsed', 'ContractRenewed', 'ContractReinstated', 'ReactivationFeePaid', 'ContractCancelled', 'SystemReviewDue', 'TicketOpened', 'AgentReplied', 'TicketResolved', 'SlaWarningRaised', 'SlaBreached', 'TicketEscalated', 'ReplacementShipped', 'DeviceReturnReminded', 'DeviceReturnOverdue', 'LoanerCharged', 'CreditBalanceRequested', 'CreditYearClosed', 'StatementIssued'] },
         retryAttempts: 8,
         maxEventAgeSeconds: 86_400,
       },
@@ -189,6 +194,15 @@ export const functions = {
   sendRenewalReminders: dailySweep('functions/sweepers/send-renewal-reminders.ts', 'Daily: renewal reminders at each catalog offset before the term ends, once per contract and offset', 'renewal-reminders', 'cron(15 0 * * ? *)'),
   scheduleSystemReviews: dailySweep('functions/sweepers/schedule-system-reviews.ts', 'Daily: the yearly system review falls due for plans that include one', 'system-reviews', 'cron(20 0 * * ? *)'),
   checkReturns: dailySweep('functions/sweepers/check-returns.ts', 'Daily: devices due back (RMA and loaners): reminders, overdue, loaners charged at list price', 'device-returns', 'cron(25 0 * * ? *)'),
+  rollOverCredit: dailySweep('functions/sweepers/roll-over-credit.ts', "Daily: a contract year's credit expires at its end and the next year's is granted", 'credit-years', 'cron(30 0 * * ? *)'),
+  issueStatements: {
+    entry: 'functions/sweepers/issue-statements.ts',
+    description: "Monthly: each customer with ledger lines in the month before gets a statement by e-mail",
+    memoryMB: 512,
+    timeoutSeconds: 300,
+    access: [readTable('views'), appendEvents],
+    triggers: [{ kind: 'schedule', name: 'monthly-statements', expression: 'cron(0 6 1 * ? *)' }],
+  },
   preTokenGeneration: {
     entry: 'functions/auth/pre-token-generation.ts',
     description: "Cognito: copies a distributor agent's distributor into its access token",

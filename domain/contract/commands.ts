@@ -1,4 +1,4 @@
-import type { Locale, OrderedAddOn, RegisteredPerson } from '../../events/contract';
+import type { Licence, Locale, OrderedAddOn, RegisteredPerson } from '../../events/contract';
 import type { Money } from '../catalog/money';
 
 export type OrderChannel = 'website' | 'staff';
@@ -17,6 +17,10 @@ export interface PlaceOrder {
     taxId?: string;
     /** A catalog customer segment (e.g. clinical customers). */
     segment?: string;
+    /** Groups the customer's contracts in the ledger; the contract's id when absent. */
+    customerId?: string;
+    /** ISO 3166-1 alpha-2, whose VAT applies; the region's country when absent. */
+    country?: string;
   };
   /** The sales region; the catalog's first region that prices the plan when absent. */
   regionId?: string;
@@ -31,13 +35,15 @@ export interface PlaceOrder {
   /** Serial numbers of the covered devices. */
   serialNumbers?: string[];
   distributorId?: string;
+  /** The licence supported, where the credit depends on it (annual rent, main modules). */
+  licence?: Licence;
 }
 
 /** The staff route's command: an order placed and activated in one decision. */
 export interface CreateContract {
   type: 'CreateContract';
   contractId: string;
-  customer: { name: string; email: string; locale: Locale; taxId?: string };
+  customer: { name: string; email: string; locale: Locale; taxId?: string; customerId?: string; country?: string };
   planId: string;
   /** The first day of the term, a calendar date in `timeZone`. */
   startsOn: string;
@@ -49,6 +55,9 @@ export interface CreateContract {
   regionId?: string;
   licencePackages?: number;
   serialNumbers?: string[];
+  addOns?: OrderedAddOn[];
+  registeredPersons?: RegisteredPerson[];
+  licence?: Licence;
 }
 
 /** Starts the ordered term (from `startsOn` in the contract's zone). */

@@ -11,7 +11,7 @@ import type { ContractState } from './state';
 
 /** The contract's rules, one small file per group of commands. */
 export function decide(command: ContractCommand, state: ContractState, context: DecideContext<Catalog>): NewEvent[] {
-  const { catalog } = context;
+  const { catalog, now } = context;
   switch (command.type) {
     case 'PlaceOrder':
       return placeOrder(command, state, catalog);
@@ -20,11 +20,11 @@ export function decide(command: ContractCommand, state: ContractState, context: 
     case 'Activate':
       return activate(command, state);
     case 'AddAddOn':
-      return addAddOn(command, state, catalog);
+      return addAddOn(command, state, catalog, now);
     case 'RemoveAddOn':
       return removeAddOn(command, state, catalog);
     case 'AddRegisteredPerson':
-      return addRegisteredPerson(command, state, catalog);
+      return addRegisteredPerson(command, state, catalog, now);
     case 'RemoveRegisteredPerson':
       return removeRegisteredPerson(command, state);
     case 'ChangeLicencePackages':

@@ -1,12 +1,16 @@
+import { DateTime } from 'luxon';
 import type { NewEvent } from '../../events/catalog';
+import type { OrderedAddOn, QuoteLine, RegisteredPerson } from '../../events/contract';
 import { findAddOn, mandatoryAddOns } from '../catalog/lookup';
 import type { Catalog } from '../catalog/schema/catalog';
 import { ConflictError, ValidationError } from '../errors';
 import type { Activate, AddAddOn, AddRegisteredPerson, ChangeLicencePackages, RemoveAddOn, RemoveRegisteredPerson } from './commands';
 import { existing, inStatus } from './guards';
+import { dateIn } from './deadlines';
 import { addOnIssues, firstTerm } from './order';
+import { quoteOrder } from './quote';
 import { seatIssues } from './seats';
-import type { ContractState } from './state';
+import type { Contract, ContractState } from './state';
 
 /** Activation, and what a contract holds: add-ons, registered persons, licence packages. */
 
@@ -18,7 +22,49 @@ export function activate(command: Activate, state: ContractState): NewEvent[] {
 
 const changeable = ['ordered', 'active'] as const;
 
-export function addAddOn(command: AddAddOn, state: ContractState, catalog: Catalog): NewEvent[] {
+/** The quote of what a contract holds (plan, licence packages, add-ons, registered persons) for `termMonths`. */
+export const holdingsQuote = (catalog: Catalog, contract: Contract, holdings: Pick<Contract, 'addOns' | 'persons'>, termMonths: number) =>
+  quoteOrder(catalog, {
+    planId: contract.planId,
+    regionId: contract.regionId,
+    termMonths,
+    licencePackages: contract.licencePackages,
+    addOns: holdings.addOns,
+    registeredPersons: holdings.persons,
+  });
+
+/**
+ * Months an addition is charged for: before activation the whole term; during a term the months
+ * from `now` (its date in the contract's zone) to the term's end, a started month counting whole
+ * (so a yearly price counts once per started year left); without `now`, the whole term.
+ */
+function monthsCharged(contract: Contract, now: string | undefined): number {
+  if (contract.status !== 'active' || !contract.term || now === undefined) return contract.termMonths;
+  const today = DateTime.fromISO(dateIn(now, contract.timeZone), { zone: 'UTC' });
+  const months = DateTime.fromISO(contract.term.termEndsOn, { zone: 'UTC' }).diff(today, 'months').months;
+  return Math.max(0, Math.ceil(months));
+}
+
+/**
+ * What an addition charges: the lines (and the part of a line's quantity) that the quote of the
+ * holdings after it has beyond the quote before it, for the months charged; none at a price of 0.
+ */
+function additionCharge(catalog: Catalog, contract: Contract, after: Pick<Contract, 'addOns' | 'persons'>, now: string | undefined): { charge?: QuoteLine[] } {
+  const months = monthsCharged(contract, now);
+  if (months === 0) return {};
+  const before = holdingsQuote(catalog, contract, contract, months).lines;
+  const charge = holdingsQuote(catalog, contract, after, months).lines.flatMap((line): QuoteLine[] => {
+    const was = before.find((b) => b.kind === line.kind && b.ref === line.ref);
+    const quantity = line.quantity - (was?.quantity ?? 0);
+    if (quantity <= 0 || line.unitPrice.amount === 0) return [];
+    const description = was && line.kind === 'extra-person' ? `${findAddOn(catalog, line.ref)?.name ?? line.ref}: a further registered person` : line.description;
+    return [{ ...line, description, quantity, amount: { amount: line.unitPrice.amount * quantity, currency: line.unitPrice.currency } }];
+  });
+  return charge.length > 0 ? { charge } : {};
+}
+
+/** `now` (the decision's instant) prices the add-on for the started years left of an active term; without it, the whole term. */
+export function addAddOn(command: AddAddOn, state: ContractState, catalog: Catalog, now: string): NewEvent[] {
   const contract = existing(state);
   inStatus(contract, changeable, 'add an add-on');
   if (contract.addOns.some((a) => a.addOnId === command.addOnId))
@@ -26,7 +72,8 @@ export function addAddOn(command: AddAddOn, state: ContractState, catalog: Catal
   const { type: _, contractId: __, ...addOn } = command;
   const issues = addOnIssues(catalog, contract.planId, contract.regionId, addOn, '').map((i) => ({ ...i, path: i.path.replace(/^\./, '') }));
   if (issues.length > 0) throw new ValidationError(issues);
-  return [{ type: 'AddOnAdded', payload: { contractId: contract.contractId, ...addOn } }];
+  const charge = additionCharge(catalog, contract, { addOns: [...contract.addOns, addOn as OrderedAddOn], persons: contract.persons }, now);
+  return [{ type: 'AddOnAdded', payload: { contractId: contract.contractId, ...addOn, ...charge } }];
 }
 
 export function removeAddOn(command: RemoveAddOn, state: ContractState, catalog: Catalog): NewEvent[] {
@@ -46,7 +93,8 @@ export function removeAddOn(command: RemoveAddOn, state: ContractState, catalog:
   return [{ type: 'AddOnRemoved', payload: { contractId: contract.contractId, addOnId: command.addOnId } }];
 }
 
-export function addRegisteredPerson(command: AddRegisteredPerson, state: ContractState, catalog: Catalog): NewEvent[] {
+/** A person beyond the included seats is charged at the further-person price (see `addAddOn` for `now`). */
+export function addRegisteredPerson(command: AddRegisteredPerson, state: ContractState, catalog: Catalog, now: string): NewEvent[] {
   const contract = existing(state);
   inStatus(contract, changeable, 'register a person');
   if (contract.persons.some((p) => p.personId === command.personId))
@@ -54,7 +102,8 @@ export function addRegisteredPerson(command: AddRegisteredPerson, state: Contrac
   const { type: _, contractId: __, ...person } = command;
   const [issue] = seatIssues(catalog, contract.addOns, [...contract.persons, person]);
   if (issue) throw new ConflictError('no_seat', issue.message);
-  return [{ type: 'RegisteredPersonAdded', payload: { contractId: contract.contractId, ...person } }];
+  const charge = additionCharge(catalog, contract, { addOns: contract.addOns, persons: [...contract.persons, person as RegisteredPerson] }, now);
+  return [{ type: 'RegisteredPersonAdded', payload: { contractId: contract.contractId, ...person, ...charge } }];
 }
 
 export function removeRegisteredPerson(command: RemoveRegisteredPerson, state: ContractState): NewEvent[] {

@@ -1,5 +1,5 @@
 import type { NewEvent } from '../../events/catalog';
-import type { ContractOrdered, OrderedAddOn } from '../../events/contract';
+import type { ContractOrdered, Licence, OrderedAddOn } from '../../events/contract';
 import { addOnEligibility, findAddOn, findPlan, findRegion, mandatoryAddOns, planPrice } from '../catalog/lookup';
 import type { Catalog } from '../catalog/schema/catalog';
 import { joinOr } from '../catalog/schema/checks';
@@ -80,6 +80,22 @@ function orderIssues(command: PlaceOrder, regionId: string, zone: string, zonePa
       if (!seen.has(required.id)) issues.push({ path: 'addOns', message: `${required.name} is mandatory for ${segmentName}.` });
   }
   issues.push(...seatIssues(catalog, addOns, command.registeredPersons ?? []));
+  if (command.licence) issues.push(...licenceIssues(catalog, regionId, command.licence, 'licence'));
+  return issues;
+}
+
+/** Issues of a licence: its value in the region's currency, and main modules the catalog names (each once). */
+export function licenceIssues(catalog: Catalog, regionId: string, licence: Licence, at: string): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const currency = findRegion(catalog, regionId)?.currency;
+  if (currency && licence.annualValue.currency !== currency)
+    issues.push({ path: `${at}.annualValue.currency`, message: `Region ${regionId} is priced in ${currency}, not ${licence.annualValue.currency}.` });
+  const known = catalog.credit?.mainModules.map((m) => m.id) ?? [];
+  licence.mainModules.forEach((module, i) => {
+    if (!known.includes(module))
+      issues.push({ path: `${at}.mainModules.${i}`, message: known.length ? `Unknown main module ${module}; choose from ${known.join(', ')}.` : 'This catalog names no main modules.' });
+    else if (licence.mainModules.indexOf(module) !== i) issues.push({ path: `${at}.mainModules.${i}`, message: `${module} is listed twice.` });
+  });
   return issues;
 }
 
@@ -93,6 +109,7 @@ function ordered(command: PlaceOrder, state: ContractState, catalog: Catalog, zo
   const addOns = command.addOns ?? [];
   const registeredPersons = command.registeredPersons ?? [];
   const { customer } = command;
+  const country = customer.country ?? findRegion(catalog, regionId)?.country;
   return {
     contractId: command.contractId,
     channel: command.channel,
@@ -103,6 +120,8 @@ function ordered(command: PlaceOrder, state: ContractState, catalog: Catalog, zo
       timeZone: canonicalTimeZone(zone),
       ...(customer.taxId !== undefined ? { taxId: customer.taxId } : {}),
       ...(customer.segment !== undefined ? { segment: customer.segment } : {}),
+      customerId: customer.customerId ?? command.contractId,
+      ...(country ? { country } : {}),
     },
     regionId,
     planId: command.planId,
@@ -113,6 +132,7 @@ function ordered(command: PlaceOrder, state: ContractState, catalog: Catalog, zo
     registeredPersons,
     ...(command.serialNumbers?.length ? { serialNumbers: command.serialNumbers } : {}),
     ...(command.distributorId ? { distributorId: command.distributorId } : {}),
+    ...(command.licence ? { licence: command.licence } : {}),
     quote: quoteOrder(catalog, { planId: command.planId, regionId, termMonths: command.termMonths, licencePackages, addOns, registeredPersons }),
   };
 }
@@ -136,6 +156,9 @@ export function createContract(command: CreateContract, state: ContractState, ca
       ...(command.licencePackages !== undefined ? { licencePackages: command.licencePackages } : {}),
       ...(command.serialNumbers !== undefined ? { serialNumbers: command.serialNumbers } : {}),
       ...(command.distributorId !== undefined ? { distributorId: command.distributorId } : {}),
+      ...(command.addOns !== undefined ? { addOns: command.addOns } : {}),
+      ...(command.registeredPersons !== undefined ? { registeredPersons: command.registeredPersons } : {}),
+      ...(command.licence !== undefined ? { licence: command.licence } : {}),
     },
     state,
     catalog,

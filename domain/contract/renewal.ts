@@ -8,6 +8,7 @@ import { ConflictError, ValidationError } from '../errors';
 import type { Renew, RequestRenewal, SendRenewalReminder } from './commands';
 import { dateIn, pendingReminderOffsets, reminderAt } from './deadlines';
 import { existing, inStatus } from './guards';
+import { holdingsQuote } from './holdings';
 import { quoteLateRenewal } from './late-renewal';
 import { firstTerm } from './order';
 import type { Contract, ContractState } from './state';
@@ -71,6 +72,19 @@ export function renewalPrice(catalog: Catalog, contract: Contract): Money {
   return { amount: (price?.amount ?? 0) * quantity, currency: region.currency };
 }
 
+/**
+ * The renewed term's price as ContractRenewed carries it: the quote of what the contract holds
+ * (plan × licence packages, add-ons, further registered persons) for a term; `lines` only when
+ * they say more than the plan once (a single agreement line is what the price alone means).
+ */
+function renewedPrice(catalog: Catalog, contract: Contract, planPrice: Money): { price: Money; lines?: ContractRenewedLines } {
+  const { lines, total } = holdingsQuote(catalog, contract, contract, contract.termMonths);
+  if (lines.length === 0) return { price: planPrice };
+  if (lines.length === 1 && lines[0].kind === 'plan' && lines[0].quantity === 1) return { price: total };
+  return { price: total, lines };
+}
+type ContractRenewedLines = ReturnType<typeof holdingsQuote>['lines'];
+
 export function renew(_command: Renew, state: ContractState, { now, catalog }: DecideContext<Catalog>): NewEvent[] {
   const contract = existing(state);
   inStatus(contract, ['active', 'expired', 'lapsed'], 'renew it');
@@ -89,9 +103,9 @@ export function renew(_command: Renew, state: ContractState, { now, catalog }: D
   const next = (startsOn: string) => firstTerm(startsOn, contract.termMonths, contract.timeZone);
   switch (quote.kind) {
     case 'on-time':
-      return [{ type: 'ContractRenewed', payload: { contractId: contract.contractId, ...next(term.termEndsOn), price } }];
+      return [{ type: 'ContractRenewed', payload: { contractId: contract.contractId, ...next(term.termEndsOn), ...renewedPrice(catalog, contract, price) } }];
     case 'grace':
-      return [{ type: 'ContractRenewed', payload: { contractId: contract.contractId, ...next(quote.newTermStartsOn), price } }];
+      return [{ type: 'ContractRenewed', payload: { contractId: contract.contractId, ...next(quote.newTermStartsOn), ...renewedPrice(catalog, contract, price) } }];
     case 'reinstatement':
       return [
         {

@@ -1,5 +1,5 @@
 import type { DomainEvent } from '../../events/catalog';
-import type { OrderedAddOn, RegisteredPerson } from '../../events/contract';
+import type { Licence, OrderedAddOn, RegisteredPerson } from '../../events/contract';
 import type { Money } from '../catalog/money';
 
 export interface Term {
@@ -14,6 +14,12 @@ export type ContractStatus = 'ordered' | 'active' | 'expired' | 'lapsed' | 'canc
 export interface Contract {
   status: ContractStatus;
   contractId: string;
+  /** The customer the contract is billed to (older orders: the contract's own id). */
+  customerId: string;
+  /** Whose VAT applies (ISO 3166-1 alpha-2), when known. */
+  country?: string;
+  /** The licence supported, where credit depends on it. */
+  licence?: Licence;
   planId: string;
   regionId: string;
   termMonths: number;
@@ -61,6 +67,9 @@ export function evolve(state: ContractState, event: DomainEvent): ContractState 
     return {
       status: 'ordered',
       contractId: p.contractId,
+      customerId: p.customer.customerId ?? p.contractId,
+      ...(p.customer.country ? { country: p.customer.country } : {}),
+      ...(p.licence ? { licence: p.licence } : {}),
       planId: p.planId,
       regionId: p.regionId,
       termMonths: p.termMonths,
@@ -82,17 +91,19 @@ export function evolve(state: ContractState, event: DomainEvent): ContractState 
     case 'ContractActivated':
       return { ...newTerm(state, event.payload, 'active'), firstTermStartsOn: state.firstTermStartsOn ?? event.payload.termStartsOn };
     case 'AddOnAdded': {
-      const { contractId: _, ...addOn } = event.payload;
+      const { contractId: _, charge: __, ...addOn } = event.payload;
       return { ...state, addOns: [...state.addOns, addOn] };
     }
     case 'AddOnRemoved':
       return { ...state, addOns: state.addOns.filter((a) => a.addOnId !== event.payload.addOnId) };
     case 'RegisteredPersonAdded': {
-      const { contractId: _, ...person } = event.payload;
+      const { contractId: _, charge: __, ...person } = event.payload;
       return { ...state, persons: [...state.persons, person] };
     }
     case 'RegisteredPersonRemoved':
       return { ...state, persons: state.persons.filter((p) => p.personId !== event.payload.personId) };
+    case 'LicenceChanged':
+      return { ...state, licence: event.payload.licence };
     case 'LicencePackagesChanged':
       return { ...state, licencePackages: event.payload.to };
     case 'RenewalRequested':

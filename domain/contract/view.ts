@@ -79,6 +79,8 @@ export function evolveView(view: ContractView | undefined, event: DomainEvent): 
     }
     case 'RegisteredPersonRemoved':
       return { ...view, registeredPersons: view.registeredPersons.filter((p) => p.personId !== event.payload.personId) };
+    case 'LicenceChanged':
+      return { ...view, licence: event.payload.licence };
     case 'LicencePackagesChanged':
       return { ...view, licencePackages: event.payload.to };
     case 'RenewalRequested':

@@ -1,3 +1,4 @@
+import { holderOfView } from '../credit/holder';
 import type { NewEvent } from '../../events/catalog';
 import type { Handler, Severity, SlaSnapshot, TicketChannel } from '../../events/ticket';
 import { findAddOn, findPlan, findServiceWindow } from '../catalog/lookup';
@@ -121,6 +122,7 @@ export function openTicket(command: OpenTicket, state: TicketState, catalog: Cat
         priority: hasPriority(catalog, contract),
         timeZone: contract.customer.timeZone,
         sla: slaFor(catalog, plan, channel, command.severity),
+        billTo: holderOfView(contract).billTo,
       },
     },
   ];

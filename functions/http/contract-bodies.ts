@@ -31,3 +31,18 @@ export const PersonParams = ContractIdParams.extend({ personId: z.string().regex
 
 /** Serial numbers of the devices an agreement covers. */
 export const SerialNumbers = z.array(z.string().trim().min(1).max(64)).max(200);
+
+/** A customer id: the ledger's key and a URL path segment (letters, digits, `.`, `_`, `:`, `-`). */
+export const CustomerId = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, 'A customer id of up to 64 letters, digits, ".", "_", ":" or "-", starting with a letter or digit.');
+
+/** ISO 3166-1 alpha-2: the country whose VAT applies to the customer. */
+export const CountryBody = z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'An ISO 3166-1 alpha-2 country code such as CH.');
+
+/** A rental licence: its annual value (in the region's currency) and the catalog's main modules it includes. */
+export const LicenceBody = z.strictObject({
+  annualValue: MoneyBody,
+  mainModules: z.array(CatalogId).max(50).default([]),
+});

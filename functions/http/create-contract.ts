@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { Locale } from '../../events/contract';
 import { ForbiddenError } from '../../domain/errors';
 import { isDistributorOnly, type StaffCaller } from './auth';
-import { SerialNumbers } from './contract-bodies';
+import { AddOnBody, CountryBody, CustomerId, LicenceBody, PersonBody, SerialNumbers } from './contract-bodies';
 import { answerContractCommand } from './contract-command';
 import { route } from './route';
 
@@ -13,6 +13,9 @@ const CreateContractBody = z.strictObject({
     email: z.email().max(254),
     locale: Locale.default('en'),
     taxId: z.string().trim().min(1).max(32).optional(),
+    /** Groups the customer's contracts in the ledger (e.g. the accounting system's customer number). */
+    customerId: CustomerId.optional(),
+    country: CountryBody.optional(),
   }),
   planId: z.string().min(1).max(64),
   startsOn: z.iso.date(),
@@ -22,6 +25,9 @@ const CreateContractBody = z.strictObject({
   regionId: z.string().min(1).max(64).optional(),
   licencePackages: z.int().min(1).max(100_000).optional(),
   serialNumbers: SerialNumbers.optional(),
+  addOns: z.array(AddOnBody).max(20).optional(),
+  registeredPersons: z.array(PersonBody).max(50).optional(),
+  licence: LicenceBody.optional(),
 });
 
 /** A distributor agent creates contracts only for its own distributor. */
@@ -37,12 +43,18 @@ function distributorFor(caller: StaffCaller, requested: string | undefined): str
 export const handler = route(
   { roles: ['admin', 'agent-l1', 'billing', 'agent-l0'], body: CreateContractBody, idempotency: 'optional' },
   async (request) => {
-    const { body, caller } = request;
+    const { body: { registeredPersons, ...body }, caller } = request;
     const contractId = ulid();
     return answerContractCommand(
       request,
       contractId,
-      { type: 'CreateContract', contractId, ...body, distributorId: distributorFor(caller!, body.distributorId) },
+      {
+        type: 'CreateContract',
+        contractId,
+        ...body,
+        ...(registeredPersons ? { registeredPersons: registeredPersons.map((person) => ({ personId: ulid(), ...person })) } : {}),
+        distributorId: distributorFor(caller!, body.distributorId),
+      },
       () => ({ status: 201, body: { contractId }, headers: { location: `/v1/contracts/${contractId}` } }),
     );
   },

@@ -1,7 +1,7 @@
 import { ulid } from 'ulid';
 import * as z from 'zod';
 import { Locale } from '../../events/contract';
-import { AddOnBody, CatalogId, LicencePackages, PersonBody, SerialNumbers } from './contract-bodies';
+import { AddOnBody, CatalogId, CountryBody, LicenceBody, LicencePackages, PersonBody, SerialNumbers } from './contract-bodies';
 import { answerContractCommand } from './contract-command';
 import { decidedPayload } from './decided-event';
 import { route } from './route';
@@ -15,6 +15,7 @@ const PlaceOrderBody = z.strictObject({
     timeZone: z.string().min(1).max(64).optional(),
     taxId: z.string().trim().min(1).max(64).optional(),
     segment: CatalogId.optional(),
+    country: CountryBody.optional(),
   }),
   regionId: CatalogId.optional(),
   planId: CatalogId,
@@ -24,6 +25,7 @@ const PlaceOrderBody = z.strictObject({
   addOns: z.array(AddOnBody).max(20).optional(),
   registeredPersons: z.array(PersonBody).max(50).optional(),
   serialNumbers: SerialNumbers.optional(),
+  licence: LicenceBody.optional(),
 });
 
 /**

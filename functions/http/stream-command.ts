@@ -7,14 +7,14 @@ import type { RouteRequest } from './route';
 
 /**
  * Runs one command on a stream for an HTTP request: the request's time, ids and actor as the
- * events' metadata, and its Idempotency-Key (if any). `respond` answers from the decided events.
+ * events' metadata, and its Idempotency-Key (if any). `respond` answers from the decided events (and the state they were decided on).
  */
 export function runStreamCommand<Command, State, Response>(
   request: RouteRequest<unknown, unknown, unknown>,
   decider: Decider<Command, State, Catalog>,
   streamId: string,
   command: Command,
-  respond: (events: readonly { type: string }[]) => Response,
+  respond: (events: readonly { type: string }[], decidedOn: State) => Response,
 ): Promise<CommandResult<Response>> {
   return runCommand(eventStore(), {
     decider,
@@ -23,6 +23,6 @@ export function runStreamCommand<Command, State, Response>(
     command,
     metadata: { occurredAt: request.now, correlationId: request.correlationId, causationId: request.requestId, actor: request.actor },
     idempotency: request.idempotency,
-    respond: ({ events }) => respond(events),
+    respond: ({ events, state }) => respond(events, state),
   });
 }

@@ -1,6 +1,6 @@
 import type { ContractView } from '../../domain/contract/view';
 import type { Mail } from '../mail/mailer';
-import { toHtml, toText } from './message';
+import { toMail } from './message';
 import { templatesFor } from './templates/index';
 import type { ContractFor, Formatters, MailedContract, MailedEvent, MailedType, Template, TermlessType } from './templates/types';
 
@@ -14,6 +14,8 @@ export const formatters = (locale: string): Formatters => ({
   instant: (iso, timeZone) =>
     new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone }).format(new Date(iso)) +
     ` (${timeZone})`,
+  month: (yearMonth) => new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${yearMonth}-01T00:00:00Z`)),
+  percent: (percent) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(percent / 100),
   money: ({ amount, currency }) => {
     const digits = minorDigits(currency);
     return new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(amount / 10 ** digits);
@@ -59,5 +61,5 @@ export function render<T extends MailedType>(type: T, contract: ContractView, ev
   if (!Object.hasOwn(termless, type) && !hasTerm(contract)) throw new Error(`${type} mail for contract ${contract.contractId}, which has no term yet`);
   // `templates[type]` is `Templates[T]`, which TypeScript does not narrow to `Template<T>` by itself.
   const message = (templates[type] as Template<T>)(contract as ContractFor<T>, formatters(locale), event);
-  return { subject: message.subject, text: toText(message), html: toHtml(message, locale) };
+  return toMail(message, locale);
 }

@@ -8,7 +8,7 @@ import { logger } from '../runtime/logger';
 import { eventStore } from '../runtime/store';
 import { viewStore } from '../runtime/views';
 import { applyToView } from './apply-to-views';
-import { projections } from './projections';
+import { activeProjections } from './projections';
 import { publish } from './publish';
 
 /**
@@ -56,7 +56,7 @@ async function applyByStream(parsed: Parsed[]): Promise<number[]> {
   const results = await Promise.all(
     [...byStream.values()].map(async (group) => {
       try {
-        await applyToView(group.map((g) => g.event), projections, eventStore(), viewStore());
+        await applyToView(group.map((g) => g.event), activeProjections(), eventStore(), viewStore());
         return Infinity;
       } catch (error) {
         logger.error('view update failed', { streamId: group[0].event.streamId, error: error as Error });

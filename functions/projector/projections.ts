@@ -1,12 +1,17 @@
-import { contractProjection } from '../../domain/contract/view';
+import type { Catalog } from '../../domain/catalog/schema/catalog';
+import { ledgerProjections } from '../../domain/ledger/projections';
 import type { Projection } from '../../domain/projection';
-import { ticketProjection } from '../../domain/ticket/view';
 import { activeCatalog } from '../runtime/catalog';
 
-const contracts = contractProjection(activeCatalog());
+const byCatalog = new WeakMap<Catalog, Record<string, Projection<unknown>>>();
 
-/** The read models, by stream category. */
-export const projections: Record<string, Projection<unknown>> = {
-  [contracts.category]: contracts as Projection<unknown>,
-  [ticketProjection.category]: ticketProjection as Projection<unknown>,
-};
+/** The read models, by stream category, for the catalog this deployment runs (with the ledger's rows). */
+export function activeProjections(): Record<string, Projection<unknown>> {
+  const catalog = activeCatalog();
+  let found = byCatalog.get(catalog);
+  if (!found) byCatalog.set(catalog, (found = ledgerProjections(catalog)));
+  return found;
+}
+
+/** The read models for the catalog active when this module loaded. */
+export const projections: Record<string, Projection<unknown>> = activeProjections();

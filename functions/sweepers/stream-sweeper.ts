@@ -18,7 +18,7 @@ export function streamSweeper<Command, State>(
   decider: Decider<Command, State, Catalog>,
   kind: string,
   actorId: string,
-  commandFor: (entityId: string) => Command,
+  commandFor: (entityId: string) => Command | Promise<Command>,
   decided: string,
 ): (event: ScheduledEvent) => Promise<SweepResult> {
   return (event) =>
@@ -27,7 +27,7 @@ export function streamSweeper<Command, State>(
         decider,
         streamId: pk,
         catalog: activeCatalog(),
-        command: commandFor(streamEntityId(pk)),
+        command: await commandFor(streamEntityId(pk)),
         metadata: { occurredAt: event.time, correlationId: event.id, causationId: event.id, actor: { kind: 'system', id: actorId } },
         respond: () => undefined,
       });

@@ -10,7 +10,7 @@ import {
   type DynamoDBClient,
   type TransactWriteItem,
 } from '@aws-sdk/client-dynamodb';
-import type { Due, Lookup } from '../../domain/projection';
+import type { Due, Lookup, Row } from '../../domain/projection';
 import { DUE_INDEX, DUE_SHARDS, LOOKUP_INDEX, VIEWS } from '../tables';
 
 const PK = VIEWS.partitionKey.name;
@@ -24,6 +24,8 @@ const dueSk = (kind: string) => `due#${kind}`;
 const lookupSk = (index: string) => `lookup#${index}`;
 /** BatchGetItem's limit of keys per request. */
 const MAX_BATCH_GET = 100;
+/** TransactWriteItems' limit of actions per request. */
+export const MAX_TRANSACT_ITEMS = 100;
 
 export interface StoredView<View> {
   view: View;
@@ -51,6 +53,23 @@ export interface LookupPage {
   nextKey?: LookupKey;
 }
 
+/** Where a page of rows stops: the table key of its last row (opaque to callers, but checked). */
+export type RowKey = Record<string, string>;
+
+export interface RowQuery {
+  /** Inclusive bounds on the sort key (string order). */
+  from?: string;
+  to?: string;
+  limit: number;
+  /** The `nextKey` of the page before. */
+  startKey?: RowKey;
+}
+
+export interface RowPage {
+  rows: { sort: string; data: unknown }[];
+  nextKey?: RowKey;
+}
+
 /** FNV-1a, so an aggregate's deadlines always land in the same shard of the due index. */
 export function dueShard(kind: string, pk: string): string {
   let hash = 0x811c9dc5;
@@ -70,7 +89,9 @@ export class ViewConflictError extends Error {
  * version applied), plus one `due#<kind>` item per deadline, indexed sparsely and sharded in the
  * `due` index so sweepers read only what is due, plus one `lookup#<index>` item per lookup entry,
  * indexed sparsely in the `lookup` index for the staff read models. All of a view's items change
- * in the same write as the view.
+ * in the same write as the view. Rows (e.g. ledger lines) live under their own partitions
+ * (`pk` = the row's partition, `sk` = its sort key, `data` its JSON) and are put in the same write
+ * as the view version whose events produced them, so both land or neither does.
  */
 export class ViewStore {
   constructor(private readonly client: DynamoDBClient, private readonly table: string) {}
@@ -109,10 +130,20 @@ export class ViewStore {
   }
 
   /**
-   * Writes a view at `version` if the stored one is still at `previous` (0: none yet), and brings
-   * its deadlines in line with `due` in the same write. Throws ViewConflictError otherwise.
+   * The number of write actions `put` sends for these arguments, without `rows` (at most
+   * MAX_TRANSACT_ITEMS in all): the view, its changed deadlines and lookup entries.
    */
-  async put<View>(pk: string, next: StoredView<View>, previous: StoredView<unknown> | undefined): Promise<void> {
+  viewWriteCount(pk: string, next: Pick<StoredView<unknown>, 'due' | 'lookups'>, previous: StoredView<unknown> | undefined): number {
+    return 1 + this.dueWrites(pk, next.due, previous?.due ?? []).length + this.lookupWrites(pk, next.lookups ?? [], previous?.lookups ?? []).length;
+  }
+
+  /**
+   * Writes a view at `version` if the stored one is still at `previous` (0: none yet), and brings
+   * its deadlines and lookups in line and puts `rows` in the same write (a TransactWriteItems of
+   * at most MAX_TRANSACT_ITEMS actions, refused with a RangeError before anything is sent
+   * otherwise). Throws ViewConflictError when the view moved on.
+   */
+  async put<View>(pk: string, next: StoredView<View>, previous: StoredView<unknown> | undefined, rows: readonly Row[] = []): Promise<void> {
     const viewPut = {
       TableName: this.table,
       Item: {
@@ -130,7 +161,12 @@ export class ViewStore {
     const dueWrites = [
       ...this.dueWrites(pk, next.due, previous?.due ?? []),
       ...this.lookupWrites(pk, next.lookups ?? [], previous?.lookups ?? []),
+      ...uniqueRows(rows).map((row) => ({
+        Put: { TableName: this.table, Item: { [PK]: { S: row.partition }, [SK]: { S: row.sort }, data: { S: JSON.stringify(row.data) } } },
+      })),
     ];
+    if (dueWrites.length + 1 > MAX_TRANSACT_ITEMS)
+      throw new RangeError(`view ${pk} at version ${next.version} needs ${dueWrites.length + 1} writes; one transaction holds at most ${MAX_TRANSACT_ITEMS}`);
     try {
       if (dueWrites.length === 0) await this.client.send(new PutItemCommand(viewPut));
       else await this.client.send(new TransactWriteItemsCommand({ TransactItems: [{ Put: viewPut }, ...dueWrites] }));
@@ -196,6 +232,35 @@ export class ViewStore {
     return { entries, ...(nextKey ? { nextKey } : {}) };
   }
 
+  /**
+   * One page of a row partition in sort-key order, at most `limit` rows, optionally within
+   * [from, to]. `nextKey` is set when more may follow. A `startKey` that does not belong to this
+   * partition and range is refused (it may come from a client's cursor).
+   */
+  async queryRows(partition: string, query: RowQuery): Promise<RowPage> {
+    const { from, to, limit, startKey } = query;
+    if (startKey && !isRowKeyOf(startKey, partition, from, to)) throw new RangeError('The start key belongs to another partition or range.');
+    const range =
+      from !== undefined && to !== undefined ? ' AND #sk BETWEEN :from AND :to' : from !== undefined ? ' AND #sk >= :from' : to !== undefined ? ' AND #sk <= :to' : '';
+    const values: Record<string, AttributeValue> = { ':pk': { S: partition } };
+    if (from !== undefined) values[':from'] = { S: from };
+    if (to !== undefined) values[':to'] = { S: to };
+    const page = await this.client.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: `#pk = :pk${range}`,
+        ExpressionAttributeNames: { '#pk': PK, ...(range ? { '#sk': SK } : {}) },
+        ExpressionAttributeValues: values,
+        Limit: limit,
+        ConsistentRead: true,
+        ExclusiveStartKey: startKey && { [PK]: { S: startKey[PK] }, [SK]: { S: startKey[SK] } },
+      }),
+    );
+    const rows = (page.Items ?? []).map((item) => ({ sort: item[SK].S!, data: JSON.parse(item.data.S!) as unknown }));
+    const last = page.LastEvaluatedKey;
+    return { rows, ...(last ? { nextKey: { [PK]: last[PK].S!, [SK]: last[SK].S! } } : {}) };
+  }
+
   /** The streams with a `kind` deadline at or before `now`, shard by shard, page by page. */
   async *due(kind: string, now: string): AsyncGenerator<{ pk: string; at: string }> {
     for (let shard = 0; shard < DUE_SHARDS; shard++) {
@@ -224,4 +289,18 @@ function isStartKeyOf(key: LookupKey, partition: string, from: string | undefine
   if (Object.keys(key).length !== names.length || !names.every((n) => typeof key[n] === 'string' && key[n] !== '')) return false;
   const sort = key[LOOKUP_SK];
   return key[LOOKUP_PK] === partition && key[SK].startsWith('lookup#') && (from === undefined || sort >= from) && (to === undefined || sort <= to);
+}
+
+/** Whether `key` is the table key of a row of `partition` within [from, to]. */
+function isRowKeyOf(key: RowKey, partition: string, from: string | undefined, to: string | undefined): boolean {
+  if (Object.keys(key).length !== 2 || typeof key[PK] !== 'string' || typeof key[SK] !== 'string') return false;
+  const sort = key[SK];
+  return key[PK] === partition && (from === undefined || sort >= from) && (to === undefined || sort <= to);
+}
+
+/** One action per item (a transaction refuses two on the same key): the last row given for a key wins. */
+function uniqueRows(rows: readonly Row[]): Row[] {
+  const byKey = new Map<string, Row>();
+  for (const row of rows) byKey.set(`${row.partition}\u0000${row.sort}`, row);
+  return [...byKey.values()];
 }

@@ -8,6 +8,7 @@ import { benchCalendar, CALENDAR_TARGET_PER_SECOND } from './calendar-bench';
 import { benchCastorePush, benchCastoreRead, castoreAdapter, writeCastoreStream } from './castore-bench';
 import { startBenchDynamo, type BenchDynamo } from './dynamodb';
 import { rawEventItem } from './payloads';
+import { benchLedger } from './ledger-bench';
 import { benchProjector } from './projector-bench';
 import { benchRawPuts } from './raw-put-bench';
 import { benchSlaSweep } from './sla-sweep-bench';
@@ -20,7 +21,8 @@ import { benchAppends, benchContention, benchStoreRead, writeStream } from './st
  * `npm run bench`: the event store, its castore peer, the raw PutItem ceiling, the projector, the
  * expiry sweep over 100,000 contracts and the SLA sweep over 100,000 open tickets, measured in one
  * run against DynamoDB Local in memory; then, with DynamoDB Local stopped, the business calendar
- * (one core) and the bundles. Progress goes to stderr, the report to stdout and
+ * (one core), the ledger rebuild over 100,000 events (test/bench/ledger-bench.ts, also runnable
+ * alone) and the bundles. Progress goes to stderr, the report to stdout and
  * bench-results/bench.json. `--quick` runs a fifth of the operations.
  */
 const quick = process.argv.includes('--quick');
@@ -42,6 +44,7 @@ const CONFIG = {
   sweep: { contracts: scale(100_000), duePercent: 1 },
   slaSweep: { tickets: scale(100_000), duePercent: 0.1 },
   calendar: { calls: scale(2_000_000) },
+  ledger: { events: scale(100_000) },
 };
 
 const projectRoot = resolve(import.meta.dirname, '../..');
@@ -137,6 +140,8 @@ async function main(): Promise<number> {
   // After DynamoDB Local has stopped, so its JVMs do not compete with the calendar or the fresh Node processes.
   log(`business calendar: ${CONFIG.calendar.calls} calls each of addBusinessMinutes, businessMinutesBetween, addBusinessDays on one core…`);
   const calendar = benchCalendar({ calls: CONFIG.calendar.calls });
+  log(`ledger rebuild: ${CONFIG.ledger.events} events (contracts, support time, corrections, loaners) on one core…`);
+  const ledger = benchLedger({ events: CONFIG.ledger.events });
   log('bundling and timing each function…');
   const bundles = await benchBundles();
 
@@ -266,6 +271,13 @@ async function main(): Promise<number> {
       ]),
     ),
     section(
+      `Ledger rebuild (rebuildLedger over ${ledger.events} events in ${ledger.streams} streams, shuffled; one core)`,
+      table([
+        ['events', 'lines', 'rebuild ms', 'events/s', 'peak RSS MB', 'heap before MB', 'heap after MB', 'check'],
+        [ledger.events, ledger.lines, ledger.rebuildMs, fixed(ledger.eventsPerSecond, 0), fixed(ledger.peakRssMB), fixed(ledger.heapBeforeMB), fixed(ledger.heapAfterMB), ledger.ok ? 'OK' : 'MISMATCH'],
+      ]),
+    ),
+    section(
       `Bundles (esbuild, esm, node20, minified; import in a fresh Node process, median of 5) — targets < ${TARGET_KB} KB, < ${TARGET_IMPORT_MS} ms`,
       table([
         ['function', 'KB', 'import ms', 'size', 'import', 'heaviest parts (KB)'],
@@ -297,10 +309,11 @@ async function main(): Promise<number> {
     sweep,
     slaSweep,
     calendar,
+    ledger,
     bundles,
     totalSeconds: round((performance.now() - started) / 1000, 1),
   });
-  return contention.consistent && projector.ok && sweep.ok && slaSweep.ok ? 0 : 1;
+  return contention.consistent && projector.ok && sweep.ok && slaSweep.ok && ledger.ok ? 0 : 1;
 }
 
 main().then(

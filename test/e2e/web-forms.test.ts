@@ -1,3 +1,4 @@
+import { DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
 import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { declaredRoutes } from '../../infra/local/routes';
@@ -134,9 +135,28 @@ describe('the example website’s forms in a browser', () => {
     expect(await page.locator('#support .sla time').count()).toBeGreaterThan(0);
   });
 
+  it('asks for the support-time balance: the same neutral message for a match and a mismatch, and only the match is recorded', async () => {
+    for (const address of [email.toUpperCase(), uniqueEmail('web.stranger')]) {
+      await page.locator('#credit-contract').fill(contractId);
+      await page.locator('#credit-email').fill(address);
+      const answer = page.waitForResponse((r) => r.url() === `${rt.apiUrl}/v1/public/credit-balance-requests` && r.request().method() === 'POST');
+      await page.getByRole('button', { name: 'Send me the balance' }).click();
+      expect((await answer).status()).toBe(202);
+      const message = page.locator('#credit .result .message');
+      await message.waitFor({ timeout: 15_000 });
+      expect(await message.textContent()).toBe('If the details match an agreement, we will send its support-time balance by e-mail.');
+      expect(await page.locator('#credit .summary').isVisible()).toBe(false);
+    }
+    const ddb = new DynamoDBClient({ endpoint: rt.dynamoEndpoint, region: 'eu-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    const { Items = [] } = await ddb.send(
+      new QueryCommand({ TableName: rt.tables.events, KeyConditionExpression: 'streamId = :s', ExpressionAttributeValues: { ':s': { S: `credit#${contractId}` } }, ConsistentRead: true }),
+    );
+    expect(Items.map((i) => i.type?.S).filter((t) => t === 'CreditBalanceRequested')).toHaveLength(1);
+  });
+
   it('made every API call from the page with its origin, each with its own Idempotency-Key', async () => {
     const posts = apiRequests.filter((r) => r.method() === 'POST');
-    expect(posts.length).toBeGreaterThanOrEqual(4);
+    expect(posts.length).toBeGreaterThanOrEqual(6);
     const headers = await Promise.all(posts.map((r) => r.allHeaders()));
     for (const h of headers) expect({ origin: h.origin, type: h['content-type'] }).toEqual({ origin: new URL(rt.webUrl!).origin, type: 'application/json' });
     expect(new Set(headers.map((h) => h['idempotency-key'])).size).toBe(posts.length);

@@ -466,7 +466,7 @@ describe('the stack of infra/topology.ts', () => {
     const asyncFunctions = declared.filter(([, d]) => d.triggers.some((t) => t.kind === 'bus' || t.kind === 'schedule'));
 
     it('configures it for exactly the functions a rule or schedule invokes', () => {
-      expect(asyncFunctions.map(([name]) => name).sort()).toEqual(['checkReturns', 'checkSlas', 'expireContracts', 'lapseContracts', 'notifier', 'scheduleSystemReviews', 'sendRenewalReminders']);
+      expect(asyncFunctions.map(([name]) => name).sort()).toEqual(['checkReturns', 'checkSlas', 'expireContracts', 'issueStatements', 'lapseContracts', 'notifier', 'rollOverCredit', 'scheduleSystemReviews', 'sendRenewalReminders']);
       s.template.resourceCountIs('AWS::Lambda::EventInvokeConfig', asyncFunctions.length);
     });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addOnEligibility, creditScope, findAddOn, findPlan, hourlyRate, includedCreditMinutes } from '../../domain/catalog/lookup';
 import { q3Catalog as catalog } from '../../domain/catalog/presets/q3';
+import { vatRateOn } from '../../domain/catalog/schema/vat';
 
 const SEED = 'q3-support-concept-fr.txt';
 const variants = ['standard', 'advanced', 'profi', 'premium'];
@@ -92,8 +93,11 @@ describe(`Q3 preset (${SEED})`, () => {
     for (const id of variants) expect(findPlan(catalog, id)!.entitlements.services).toContain('first-installation');
   });
 
-  it(`${SEED}: footnote 1, "Tous les prix s'entendent nets" (CHF, no VAT in the catalog)`, () => {
-    expect(catalog.regions).toEqual([{ id: 'ch', name: 'Switzerland', currency: 'CHF' }]);
+  it(`${SEED}: footnote 1, "Tous les prix s'entendent nets": prices in CHF net, Swiss VAT shown on invoice lines (example value: the rates)`, () => {
+    expect(catalog.regions).toEqual([{ id: 'ch', name: 'Switzerland', currency: 'CHF', country: 'CH' }]);
+    expect(vatRateOn(catalog.vat, 'CH', '2023-12-31')?.percent).toBe(7.7);
+    expect(vatRateOn(catalog.vat, 'CH', '2026-11-21')?.percent).toBe(8.1);
+    expect(vatRateOn(catalog.vat, 'DE', '2026-11-21')).toBeUndefined();
   });
 
   it(`${SEED}: once the credit is used up, support is billed by the hour`, () => {

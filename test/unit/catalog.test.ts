@@ -116,6 +116,11 @@ describe('catalog loading', () => {
     ['a reduction by an unknown add-on', 'q3', (c) => (c.billing.rates[0].reduced.withAddOn = 'quarter-fare'), ['billing.rates.0.reduced.withAddOn'], /Unknown add-on/],
     ['a billing unit of no minutes', 'q3', (c) => (c.billing.minimumUnitMinutes = 0), ['billing.minimumUnitMinutes'], /.+/],
     ['hourly billing without rates', 'q3', (c) => delete c.billing, ['outOfScopeWork'], /needs `billing`/],
+    // VAT
+    ['a VAT rate for a country that is no ISO code', 'q3', (c) => (c.vat[0].country = 'Suisse'), ['vat.0.country'], /ISO 3166-1/],
+    ['a VAT rate with three decimals', 'q3', (c) => (c.vat[0].percent = 7.705), ['vat.0.percent'], /two decimals/],
+    ['two VAT rates from the same day', 'q3', (c) => c.vat.push({ ...c.vat[0] }), ['vat.2.since'], /Duplicate rate/],
+    ['a region country that is no ISO code', 'q3', (c) => (c.regions[0].country = 'ch'), ['regions.0.country'], /ISO 3166-1/],
     // support levels
     ['an escalation to an unknown level', 'onyxceph', (c) => (c.supportLevels[0].escalatesTo = 'level-2'), ['supportLevels.0.escalatesTo'], /Unknown support level level-2/],
     ['a level escalating to itself', 'onyxceph', (c) => (c.supportLevels[0].escalatesTo = 'level-0'), ['supportLevels.0.escalatesTo'], /itself/],

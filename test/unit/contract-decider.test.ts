@@ -33,7 +33,7 @@ const created = (o: { timeZone?: string; startsOn?: string; startsAt?: string; e
       payload: {
         contractId: 'C1',
         channel: 'staff',
-        customer: { name: 'Ada', email: 'ada@example.com', locale: 'en', timeZone: o.timeZone ?? 'Europe/Stockholm' },
+        customer: { name: 'Ada', email: 'ada@example.com', locale: 'en', timeZone: o.timeZone ?? 'Europe/Stockholm', customerId: 'C1' },
         regionId: 'americas',
         planId,
         termMonths,

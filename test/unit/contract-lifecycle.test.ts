@@ -72,7 +72,7 @@ describe('contract lifecycle', () => {
             payload: {
               contractId: 'C1',
               channel: 'website',
-              customer: { name: 'Ada', email: 'ada@example.com', locale: 'sv', timeZone: 'Europe/Stockholm' },
+              customer: { name: 'Ada', email: 'ada@example.com', locale: 'sv', timeZone: 'Europe/Stockholm', customerId: 'C1' },
               regionId: 'americas',
               planId: 'diamond',
               termMonths: 12,
@@ -374,7 +374,16 @@ describe('contract lifecycle', () => {
         .thenFails(conflict('no_seat', 'Support+ includes 1 registered person; each further person needs the Half-fare subscription.'));
       given('q3')([...withAnna, { type: 'AddOnAdded', payload: { contractId: 'C1', addOnId: 'half-fare' } }])
         .when({ type: 'AddRegisteredPerson', contractId: 'C1', ...beat })
-        .then([{ type: 'RegisteredPersonAdded', payload: { contractId: 'C1', ...beat } }]);
+        // "Chaque personne enregistrée supplémentaire coûte CHF 115.- par année": charged with the addition.
+        .then([
+          {
+            type: 'RegisteredPersonAdded',
+            payload: {
+              contractId: 'C1', ...beat,
+              charge: [{ kind: 'extra-person', ref: 'support-plus', description: 'Support+: 1 further registered person', quantity: 1, unitPrice: { amount: 11_500, currency: 'CHF' }, amount: { amount: 11_500, currency: 'CHF' } }],
+            },
+          },
+        ]);
       given('q3')(withAnna).when({ type: 'AddRegisteredPerson', contractId: 'C1', ...anna }).thenFails(conflict('person_registered'));
     });
   });

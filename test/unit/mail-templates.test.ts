@@ -1,12 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { ContractView } from '../../domain/contract/view';
 import { Locale } from '../../events/contract';
-import { callsForMail, isMailed, MAILED_TYPES, render } from '../../functions/notifier/render';
+import { callsForMail, formatters, isMailed, MAILED_TYPES, render } from '../../functions/notifier/render';
 import { en } from '../../functions/notifier/templates/en';
 import { templatesFor } from '../../functions/notifier/templates/index';
 import type { MailedEvent, MailedType, Templates } from '../../functions/notifier/templates/types';
 import { functions } from '../../infra/topology';
 import { TICKET_MAILED_TYPES } from '../../functions/notifier/tickets/render-ticket';
+import { balanceFacts, balanceLineIn, CREDIT_MAILED_TYPES, renderCreditMail } from '../../functions/notifier/credit/render-credit';
+import { creditWords } from '../../functions/notifier/credit/words';
+import { renderStatementMail, STATEMENT_MAILED_TYPE } from '../../functions/notifier/statements/render-statement';
+import { statementWords } from '../../functions/notifier/statements/words';
+import { renderTicketMail } from '../../functions/notifier/tickets/render-ticket';
+import { presets } from '../../domain/catalog/presets/index';
+import type { CreditBalance } from '../../domain/credit/balance';
+import type { TicketView } from '../../domain/ticket/view';
 
 /** Every locale and every mailed event, derived so that a new one is covered without editing this file. */
 const locales = Locale.options;
@@ -112,7 +120,7 @@ describe('customer e-mail templates', () => {
 
   it('mails exactly the event types the notifier rule routes to it', () => {
     const [trigger] = functions.notifier.triggers;
-    expect([...trigger.pattern['detail-type']].sort()).toEqual([...MAILED_TYPES, ...TICKET_MAILED_TYPES].sort());
+    expect([...trigger.pattern['detail-type']].sort()).toEqual([...MAILED_TYPES, ...TICKET_MAILED_TYPES, ...CREDIT_MAILED_TYPES, STATEMENT_MAILED_TYPE].sort());
     expect([...MAILED_TYPES].sort()).toEqual([...types].sort());
     for (const type of types) expect(isMailed(type)).toBe(true);
     expect(isMailed('ContractActivated')).toBe(true);
@@ -232,5 +240,92 @@ describe('customer e-mail templates', () => {
         expect(mail.text).not.toBe(english.text);
       }
     });
+  });
+});
+
+describe('credit, ticket-balance and statement e-mails', () => {
+  const year = { startsOn: '2026-02-01', endsOn: '2027-02-01', startsAt: '2026-01-31T23:00:00.000Z', endsAt: '2027-01-31T23:00:00.000Z' };
+  const balance = (overrides: Partial<CreditBalance> = {}): CreditBalance => ({
+    contractId: 'C-2026-0042', at: '2026-06-01T10:00:00.000Z', year, includedMinutes: 25, addOnMinutes: 120, grantedMinutes: 145, usedMinutes: 30, leftMinutes: 115,
+    covers: ['user-support', 'training'], closedYears: [], ...overrides,
+  });
+  const facts = (b = balance()) => balanceFacts(presets.q3, b);
+  const flat = (text: string) => text.replace(/\s/g, ' ');
+  const ticket = (locale: Locale) =>
+    ({ ticketId: 'T-77', contractId: 'C-2026-0042', subject: 'Salaires', timeZone: 'Europe/Zurich', clocks: [], contact: { name, email: 'zoe@example.com', locale } }) as unknown as TicketView;
+  const reply = { payload: { ticketId: 'T-77', agentId: 'a1', body: 'Voici la réponse.' }, occurredAt: '2026-06-01T10:00:00.000Z' };
+
+  it('states the balance in one line: minutes left and the year end, used up, or none', () => {
+    expect(balanceLineIn('en', balance())).toBe('Your support-time credit: 115 of 145 minutes left in the contract year until February 1, 2027.');
+    expect(flat(balanceLineIn('fr', balance()))).toContain('il reste 115 sur 145 minutes dans l’année contractuelle jusqu’au 1 février 2027');
+    expect(balanceLineIn('de', balance())).toContain('noch 115 von 145 Minuten im Vertragsjahr bis 1. Februar 2027');
+    expect(balanceLineIn('pl', balance({ leftMinutes: 2 }))).toContain('pozostało 2 z 145 minut');
+    expect(balanceLineIn('en', balance({ leftMinutes: 0, usedMinutes: 145 }))).toContain('is used up: further time is billed at the rates of your agreement');
+    expect(balanceLineIn('en', balance({ includedMinutes: 0, addOnMinutes: 0, grantedMinutes: 0, leftMinutes: 0, usedMinutes: 0, noCreditReason: 'below' }))).toContain('includes none this contract year');
+    const { year: _y, ...noYear } = balance();
+    expect(balanceLineIn('sv', noYear)).toContain('inget avtalsår');
+  });
+
+  it('ends every e-mail to the reporter with the balance when given, before the signature; staff e-mails and mails without it have none', () => {
+    const mail = renderTicketMail('AgentReplied', ticket('fr'), reply, presets.q3, balance())!;
+    const paragraphs = mail.text.split('\n\n');
+    expect(flat(paragraphs.at(-2)!)).toBe(flat(balanceLineIn('fr', balance())));
+    expect(paragraphs.at(-1)).toContain('Meilleures salutations');
+    expect(renderTicketMail('AgentReplied', ticket('fr'), reply, presets.q3)!.text).not.toContain('avoir de temps');
+  });
+
+  describe.each(locales)('%s', (locale) => {
+    const contract = view(locale);
+
+    it('mails the balance asked for: year, granted (table + add-ons), used, left, what it pays for, and that it expires', () => {
+      const mail = renderCreditMail('CreditBalanceRequested', contract, facts(), { payload: { contractId: 'C-2026-0042', channel: 'website' } });
+      expect(mail.to).toBe('zoe@example.com');
+      expect(mail.subject).toContain('C-2026-0042');
+      expect(mail.html).toContain(`lang="${locale}"`);
+      expect(mail.html).toContain('&lt;b&gt;Zoë &amp; Co&lt;/b&gt;');
+      const text = flat(mail.text);
+      for (const fact of ['145', '25', '120', '30', '115', 'E-mail or phone support, without data checks', 'Training (remote session)', february[locale]]) expect(text).toContain(fact);
+      expect(text).toContain(flat(creditWords[locale].balance.expiry));
+      expect(text).toContain(flat(creditWords[locale].balance.usedUp));
+    });
+
+    it('notes a closed year with the minutes expired, and the new year when one runs', () => {
+      const next = balance({ year: { startsOn: '2027-02-01', endsOn: '2028-02-01', startsAt: '2027-01-31T23:00:00.000Z', endsAt: '2028-01-31T23:00:00.000Z' }, usedMinutes: 0, leftMinutes: 145 });
+      const closed = { payload: { contractId: 'C-2026-0042', yearStartsOn: '2026-02-01', expiredMinutes: 20 } };
+      const text = flat(renderCreditMail('CreditYearClosed', contract, facts(next), closed).text);
+      expect(text).toContain(flat(creditWords[locale].minutes(20)));
+      expect(text).toContain(flat(creditWords[locale].minutes(145)));
+      expect(text).toContain('2028');
+      const { year: _y, ...ended } = next;
+      expect(flat(renderCreditMail('CreditYearClosed', contract, facts(ended), closed).text)).toContain(flat(creditWords[locale].closed.renewed));
+    });
+
+    it('mails the statement with each line (date, description, net, VAT) and the totals per currency', () => {
+      const mail = renderStatementMail(contract, statement);
+      const text = flat(mail.text);
+      expect(mail.subject).toContain(locale === 'pl' ? 'luty' : february[locale]);
+      expect(text).toContain('Support time, ticket T-1');
+      expect(text).toContain('Profi, rental year');
+      expect(text).toContain(flat(formatters(locale).money({ amount: 129_720, currency: 'CHF' })));
+      expect(text).toContain(flat(formatters(locale).percent(8.1)));
+      expect(text).toContain(flat(statementWords[locale].more(3)));
+    });
+  });
+
+  const chf = (amount: number) => ({ amount, currency: 'CHF' });
+  const statement = {
+    customerId: 'CUST-1', month: '2026-02', contractId: 'C-2026-0042', moreLines: 3,
+    lines: [
+      { lineId: 'L1', date: '2026-02-03', contractId: 'C-2026-0042', kind: 'support-time', description: 'Support time, ticket T-1', net: chf(4_375), vatPercent: 8.1, vat: chf(354) },
+      { lineId: 'L2', date: '2026-02-04', contractId: 'C-2026-0042', kind: 'agreement', description: 'Profi, rental year', net: chf(120_000), vatPercent: 8.1, vat: chf(9_720) },
+    ],
+    totals: [{ net: chf(120_000), vat: chf(9_720), gross: chf(129_720) }],
+  };
+
+  it('writes the statement line and total in English as the brief shows them', () => {
+    const text = flat(renderStatementMail(view('en'), statement).text);
+    expect(text).toContain('February 3, 2026 — Support time, ticket T-1: CHF 43.75 net, VAT 8.1%: CHF 3.54');
+    expect(text).toContain('Total: CHF 1,200.00 net + CHF 97.20 VAT = CHF 1,297.20');
+    expect(text).toContain('3 more lines are not listed here');
   });
 });

@@ -98,7 +98,9 @@ const data: CatalogInput = {
   // The 8x5 hours are Polish business hours (the seed is the Polish distributor's terms).
   defaultTimeZone: 'Europe/Warsaw',
   // example value: the seed names no currency; the service is sold in Poland.
-  regions: [{ id: 'pl', name: 'Poland', currency: 'PLN' }],
+  regions: [{ id: 'pl', name: 'Poland', currency: 'PLN', country: 'PL' }],
+  // example value: the Polish standard VAT rate; the seed's prices are net.
+  vat: [{ country: 'PL', name: 'VAT (PTU)', percent: 23, since: '2011-01-01' }],
   services: [
     { id: 'technical-support', name: 'Technical support' },
     { id: 'remote-diagnosis', name: 'Remote technical diagnosis' },

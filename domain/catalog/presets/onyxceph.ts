@@ -12,6 +12,9 @@ const data: CatalogInput = {
   defaultTimeZone: 'Europe/Berlin',
   // The seed gives one price in EUR for everyone.
   regions: [{ id: 'worldwide', name: 'All regions', currency: 'EUR' }],
+  // "EUR 99.00 + VAT": the customer's country decides the rate. example value: the German rate,
+  // for customers of the vendor's home market; other countries' rates are added as needed.
+  vat: [{ country: 'DE', name: 'Umsatzsteuer', percent: 19, since: '2007-01-01' }],
   services: [
     { id: 'updates', name: 'Software updates' },
     { id: 'upgrades', name: 'Software upgrades' },

@@ -27,7 +27,12 @@ const data: CatalogInput = {
   vendor: { id: 'q3', name: 'Q3 Software' },
   // example value: the seed names no zone; its Infoline is a Bern (031) number, so Switzerland.
   defaultTimeZone: 'Europe/Zurich',
-  regions: [{ id: 'ch', name: 'Switzerland', currency: 'CHF' }],
+  regions: [{ id: 'ch', name: 'Switzerland', currency: 'CHF', country: 'CH' }],
+  // Footnote 1: prices "hors TVA". example values: the Swiss standard rates (7.7 %, 8.1 % from 2024).
+  vat: [
+    { country: 'CH', name: 'Swiss VAT', percent: 7.7, since: '2018-01-01' },
+    { country: 'CH', name: 'Swiss VAT', percent: 8.1, since: '2024-01-01' },
+  ],
   services: [
     { id: 'first-installation', name: 'Installation and licence entry at the first installation (first-level service)' },
     { id: 'user-support', name: 'E-mail or phone support, without data checks' },

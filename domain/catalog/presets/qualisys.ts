@@ -33,6 +33,9 @@ const data: CatalogInput = {
     // example value: the seed names neither that region's currency nor its prices.
     { id: 'international', name: 'Outside the Americas', currency: 'EUR' },
   ],
+  // example value: the vendor's home rate (Sweden) for customers there; orders name the customer's
+  // country. The Americas have no VAT (US sales tax is not modelled).
+  vat: [{ country: 'SE', name: 'Moms', percent: 25, since: '1990-07-01' }],
   services: [
     { id: 'qtm-upgrades', name: 'Upgrade to the latest version of QTM' },
     { id: 'plugin-upgrades', name: 'Software plugin upgrades (MATLAB, MotionBuilder, LabVIEW)' },

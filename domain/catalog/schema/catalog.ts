@@ -11,6 +11,7 @@ import type { Refs } from './refs';
 import { Region } from './regions';
 import { checkRenewal, Renewal } from './renewal';
 import { ServiceWindow } from './sla';
+import { checkVat, VatRate } from './vat';
 
 /**
  * A vendor's support policy as data: what it sells (plans, add-ons), what each plan covers
@@ -33,6 +34,8 @@ export const CatalogShape = z.strictObject({
   billing: Billing.optional(),
   supportLevels: z.array(SupportLevel).default([]),
   resellerBilling: ResellerBilling.optional(),
+  /** VAT rates by country and date; invoice lines show the customer's. */
+  vat: z.array(VatRate).default([]),
   renewal: Renewal,
   contacts: z.array(Contact).default([]),
   /** Work no plan covers: refused, quoted separately, or billed at `billing.rates`. */
@@ -70,6 +73,7 @@ function checkCatalog(catalog: Shape, ctx: z.RefinementCtx): void {
   if (catalog.billing) checkBilling(catalog.billing, ['billing'], refs);
   checkSupportLevels(catalog.supportLevels, ['supportLevels'], refs);
   checkRenewal(catalog.renewal, ['renewal'], refs);
+  checkVat(catalog.vat, ['vat'], report);
   if (catalog.outOfScopeWork === 'billed-hourly' && !catalog.billing)
     report(['outOfScopeWork'], 'Billing out-of-scope work by the hour needs `billing` with rates.');
 }

@@ -13,3 +13,4 @@ export * from './regions';
 export * from './registration';
 export * from './renewal';
 export * from './sla';
+export * from './vat';

@@ -8,7 +8,13 @@ import type { Refs } from './refs';
  * A sales region: a vendor prices (and may term) its plans per region, each in one currency.
  * Every price the catalog gives for a region is in that region's currency.
  */
-export const Region = z.strictObject({ id: Id, name: Name, currency: Currency });
+export const Region = z.strictObject({
+  id: Id,
+  name: Name,
+  currency: Currency,
+  /** The country whose VAT applies to its customers unless an order names another (ISO 3166-1 alpha-2). */
+  country: z.string().regex(/^[A-Z]{2}$/, 'An ISO 3166-1 alpha-2 country code such as CH.').optional(),
+});
 export type Region = z.infer<typeof Region>;
 
 /** A net amount charged in one region. */

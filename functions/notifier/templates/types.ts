@@ -7,6 +7,10 @@ import type { Message } from '../message';
 export interface Formatters {
   date(isoDate: string): string;
   instant(iso: string, timeZone: string): string;
+  /** A calendar month (`YYYY-MM`): "February 2026". */
+  month(yearMonth: string): string;
+  /** A percentage (8.1 → "8.1%", "8,1 %"). */
+  percent(percent: number): string;
   /** Integer minor units in the currency's notation for the customer's locale ("1 234,50 €"). */
   money(money: MoneyPayload): string;
 }

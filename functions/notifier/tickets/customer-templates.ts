@@ -1,12 +1,12 @@
 import type { Locale } from '../../../events/contract';
 import type { TicketView } from '../../../domain/ticket/view';
+import { greetingFor, letter } from '../templates/greeting';
 import type { Formatters } from '../templates/types';
 import type { MetricNames, TicketTemplates } from './types';
 
 /** The reporter's ticket e-mails in every customer locale: acknowledgement with the SLA due times, each public reply, the resolution. */
 
 interface Words {
-  hello(name: string): string;
   metrics: MetricNames;
   opened: { subject(ref: string): string; body(ref: string, subject: string): string; due: string; noSla: string };
   reply: { subject(ref: string): string; intro: string; answerHint: string };
@@ -21,12 +21,10 @@ interface Words {
     charged(ref: string): string;
     chargedBody(serial: string, due: string, amount: string): string;
   };
-  signature: string;
 }
 
 const words: Record<Locale, Words> = {
   en: {
-    hello: (n) => `Dear ${n},`,
     metrics: { reaction: 'First contact by us', 'first-response': 'First answer', 'next-response': 'Next answer', resolution: 'Resolution', 'on-site': 'Engineer on site', 'parts-delivery': 'Parts delivered' },
     opened: { subject: (r) => `We have received your support request ${r}`, body: (r, s) => `thank you for your report “${s}”. Its reference is ${r}; please quote it in every message about it.`, due: 'What we promise under your agreement:', noSla: 'We will get back to you as soon as possible.' },
     reply: { subject: (r) => `Re: your support request ${r}`, intro: 'Our support team has answered:', answerHint: 'To answer, reply to this e-mail.' },
@@ -41,10 +39,8 @@ const words: Record<Locale, Words> = {
       charged: (r) => `The loaned device has not been returned (support request ${r})`,
       chargedBody: (s, d, a) => `the loaned device (serial number ${s}) was due back by ${d}. As agreed, we bill it at its list price: ${a}.`,
     },
-    signature: 'Kind regards,\nYour support team',
   },
   fr: {
-    hello: (n) => `Bonjour ${n},`,
     metrics: { reaction: 'Premier contact de notre part', 'first-response': 'Première réponse', 'next-response': 'Réponse suivante', resolution: 'Résolution', 'on-site': 'Technicien sur place', 'parts-delivery': 'Pièces livrées' },
     opened: { subject: (r) => `Nous avons bien reçu votre demande d’assistance ${r}`, body: (r, s) => `Merci pour votre signalement «\u00a0${s}\u00a0». Sa référence est ${r}\u00a0; merci de l’indiquer dans chaque message à ce sujet.`, due: 'Nos engagements selon votre contrat\u00a0:', noSla: 'Nous revenons vers vous dès que possible.' },
     reply: { subject: (r) => `Re\u00a0: votre demande d’assistance ${r}`, intro: 'Notre équipe d’assistance vous répond\u00a0:', answerHint: 'Pour répondre, répondez simplement à cet e-mail.' },
@@ -59,10 +55,8 @@ const words: Record<Locale, Words> = {
       charged: (r) => `L’appareil prêté n’a pas été retourné (demande ${r})`,
       chargedBody: (s, d, a) => `L’appareil prêté (numéro de série ${s}) devait revenir au plus tard le ${d}. Comme convenu, nous le facturons au prix catalogue\u00a0: ${a}.`,
     },
-    signature: 'Meilleures salutations,\nVotre équipe d’assistance',
   },
   de: {
-    hello: (n) => `Guten Tag ${n},`,
     metrics: { reaction: 'Erste Kontaktaufnahme', 'first-response': 'Erste Antwort', 'next-response': 'Nächste Antwort', resolution: 'Lösung', 'on-site': 'Techniker vor Ort', 'parts-delivery': 'Teile geliefert' },
     opened: { subject: (r) => `Ihre Supportanfrage ${r} ist bei uns eingegangen`, body: (r, s) => `vielen Dank für Ihre Meldung „${s}“. Die Referenz lautet ${r}; bitte geben Sie sie bei jeder Nachricht dazu an.`, due: 'Was wir Ihnen laut Vertrag zusagen:', noSla: 'Wir melden uns so bald wie möglich.' },
     reply: { subject: (r) => `AW: Ihre Supportanfrage ${r}`, intro: 'Unser Support-Team antwortet:', answerHint: 'Antworten Sie einfach auf diese E-Mail.' },
@@ -77,10 +71,8 @@ const words: Record<Locale, Words> = {
       charged: (r) => `Das Leihgerät wurde nicht zurückgegeben (Supportanfrage ${r})`,
       chargedBody: (s, d, a) => `das Leihgerät (Seriennummer ${s}) hätte bis zum ${d} zurückkommen sollen. Wie vereinbart berechnen wir den Listenpreis: ${a}.`,
     },
-    signature: 'Freundliche Grüße\nIhr Support-Team',
   },
   sv: {
-    hello: (n) => `Hej ${n}!`,
     metrics: { reaction: 'Första kontakt från oss', 'first-response': 'Första svar', 'next-response': 'Nästa svar', resolution: 'Lösning', 'on-site': 'Tekniker på plats', 'parts-delivery': 'Delar levererade' },
     opened: { subject: (r) => `Vi har tagit emot ditt supportärende ${r}`, body: (r, s) => `tack för din anmälan ”${s}”. Referensen är ${r}; ange den i varje meddelande om ärendet.`, due: 'Det här lovar vi enligt ditt avtal:', noSla: 'Vi återkommer så snart vi kan.' },
     reply: { subject: (r) => `Sv: ditt supportärende ${r}`, intro: 'Vårt supportteam svarar:', answerHint: 'Svara på det här e-postmeddelandet för att svara.' },
@@ -95,10 +87,8 @@ const words: Record<Locale, Words> = {
       charged: (r) => `Lånenheten har inte returnerats (supportärende ${r})`,
       chargedBody: (s, d, a) => `lånenheten (serienummer ${s}) skulle ha returnerats senast ${d}. Enligt avtalet fakturerar vi listpriset: ${a}.`,
     },
-    signature: 'Vänliga hälsningar\nDitt supportteam',
   },
   pl: {
-    hello: (n) => `Dzień dobry, ${n},`,
     metrics: { reaction: 'Pierwszy kontakt z naszej strony', 'first-response': 'Pierwsza odpowiedź', 'next-response': 'Kolejna odpowiedź', resolution: 'Rozwiązanie', 'on-site': 'Serwisant na miejscu', 'parts-delivery': 'Dostawa części' },
     opened: { subject: (r) => `Przyjęliśmy zgłoszenie serwisowe nr ${r}`, body: (r, s) => `dziękujemy za zgłoszenie „${s}”. Jego numer to ${r}; prosimy podawać go w każdej wiadomości w tej sprawie.`, due: 'Nasze zobowiązania wynikające z umowy:', noSla: 'Odpowiemy najszybciej, jak to możliwe.' },
     reply: { subject: (r) => `Odp.: zgłoszenie serwisowe nr ${r}`, intro: 'Odpowiedź naszego zespołu wsparcia:', answerHint: 'Aby odpowiedzieć, wystarczy odpisać na tę wiadomość.' },
@@ -113,7 +103,6 @@ const words: Record<Locale, Words> = {
       charged: (r) => `Wypożyczone urządzenie nie zostało zwrócone (zgłoszenie nr ${r})`,
       chargedBody: (s, d, a) => `wypożyczone urządzenie (numer seryjny ${s}) należało zwrócić do ${d}. Zgodnie z umową obciążamy Państwa ceną katalogową: ${a}.`,
     },
-    signature: 'Z poważaniem\nZespół wsparcia',
   },
 };
 
@@ -123,28 +112,26 @@ const dueLines = (t: TicketView, w: Words, f: Formatters): string =>
     .map((c) => `${w.metrics[c.metric]}: ${f.instant(c.dueAt!, t.timeZone)}`)
     .join('\n');
 
-/** The reporter's e-mails for a locale (English for an unknown one). */
-export function customerTicketTemplates(locale: Locale): TicketTemplates {
+/**
+ * The reporter's e-mails for a locale (English for an unknown one); `closing` paragraphs (e.g. the
+ * support-time credit balance) go before the signature of each.
+ */
+export function customerTicketTemplates(locale: Locale, closing: readonly string[] = []): TicketTemplates {
   const w = words[locale] ?? words.en;
+  const g = greetingFor(locale);
+  const mail = (t: TicketView, subject: string, body: string[]) => ({ subject, paragraphs: letter(g, t.contact.name, [...body, ...closing]) });
   return {
     TicketOpened: (t, f) => {
       const due = dueLines(t, w, f);
-      return { subject: w.opened.subject(t.ticketId), paragraphs: [w.hello(t.contact.name), w.opened.body(t.ticketId, t.subject), ...(due ? [w.opened.due, due] : [w.opened.noSla]), w.signature] };
+      return mail(t, w.opened.subject(t.ticketId), [w.opened.body(t.ticketId, t.subject), ...(due ? [w.opened.due, due] : [w.opened.noSla])]);
     },
-    AgentReplied: (t, _f, e) => ({ subject: w.reply.subject(t.ticketId), paragraphs: [w.hello(t.contact.name), w.reply.intro, e.payload.body, w.reply.answerHint, w.signature] }),
-    TicketResolved: (t, _f, e) => ({ subject: w.resolved.subject(t.ticketId), paragraphs: [w.hello(t.contact.name), w.resolved.intro, e.payload.resolution, w.signature] }),
-    ReplacementShipped: (t, f, e) => ({
-      subject: w.returns.shipped(t.ticketId),
-      paragraphs: [w.hello(t.contact.name), w.returns.shippedBody(e.payload.faultySerialNumber, f.instant(e.payload.returnDueAt, t.timeZone), e.payload.returnShippingPaidBy === 'vendor'), w.signature],
-    }),
-    DeviceReturnReminded: (t, f, e) => ({
-      subject: w.returns.reminder(t.ticketId),
-      paragraphs: [w.hello(t.contact.name), w.returns.reminderBody(e.payload.device, f.instant(e.payload.returnDueAt, t.timeZone)), w.signature],
-    }),
-    DeviceReturnOverdue: (t, f, e) => ({ subject: w.returns.overdue(t.ticketId), paragraphs: [w.hello(t.contact.name), w.returns.overdueBody(f.instant(e.payload.returnDueAt, t.timeZone)), w.signature] }),
-    LoanerCharged: (t, f, e) => ({
-      subject: w.returns.charged(t.ticketId),
-      paragraphs: [w.hello(t.contact.name), w.returns.chargedBody(e.payload.loanerSerialNumber, f.instant(e.payload.returnDueAt, t.timeZone), f.money(e.payload.amount)), w.signature],
-    }),
+    AgentReplied: (t, _f, e) => mail(t, w.reply.subject(t.ticketId), [w.reply.intro, e.payload.body, w.reply.answerHint]),
+    TicketResolved: (t, _f, e) => mail(t, w.resolved.subject(t.ticketId), [w.resolved.intro, e.payload.resolution]),
+    ReplacementShipped: (t, f, e) =>
+      mail(t, w.returns.shipped(t.ticketId), [w.returns.shippedBody(e.payload.faultySerialNumber, f.instant(e.payload.returnDueAt, t.timeZone), e.payload.returnShippingPaidBy === 'vendor')]),
+    DeviceReturnReminded: (t, f, e) => mail(t, w.returns.reminder(t.ticketId), [w.returns.reminderBody(e.payload.device, f.instant(e.payload.returnDueAt, t.timeZone))]),
+    DeviceReturnOverdue: (t, f, e) => mail(t, w.returns.overdue(t.ticketId), [w.returns.overdueBody(f.instant(e.payload.returnDueAt, t.timeZone))]),
+    LoanerCharged: (t, f, e) =>
+      mail(t, w.returns.charged(t.ticketId), [w.returns.chargedBody(e.payload.loanerSerialNumber, f.instant(e.payload.returnDueAt, t.timeZone), f.money(e.payload.amount))]),
   };
 }

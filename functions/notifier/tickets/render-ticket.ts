@@ -1,8 +1,10 @@
 import type { Catalog } from '../../../domain/catalog/schema/catalog';
+import type { CreditBalance } from '../../../domain/credit/balance';
 import type { TicketView } from '../../../domain/ticket/view';
 import type { Mail } from '../../mail/mailer';
-import { toHtml, toText } from '../message';
+import { toMail } from '../message';
 import { formatters } from '../render';
+import { balanceLineIn } from '../credit/render-credit';
 import { customerTicketTemplates } from './customer-templates';
 import { staffTicketTemplates } from './staff-templates';
 import type { CustomerTicketType, StaffTicketType, TicketTemplate } from './types';
@@ -11,6 +13,7 @@ const customerTypes: Record<CustomerTicketType, true> = { TicketOpened: true, Ag
 const staffTypes: Record<StaffTicketType, true> = { SlaWarningRaised: true, SlaBreached: true, TicketEscalated: true };
 
 export const TICKET_MAILED_TYPES = [...Object.keys(customerTypes), ...Object.keys(staffTypes)] as (CustomerTicketType | StaffTicketType)[];
+export const isCustomerTicketMailed = (type: string): type is CustomerTicketType => Object.hasOwn(customerTypes, type);
 export const isTicketMailed = (type: string): type is CustomerTicketType | StaffTicketType => Object.hasOwn(customerTypes, type) || Object.hasOwn(staffTypes, type);
 
 const emailsFor = (catalog: Catalog, purpose: 'support' | 'escalation') => catalog.contacts.filter((c) => c.purpose === purpose && c.channel === 'email').map((c) => c.address);
@@ -21,13 +24,21 @@ const emailsFor = (catalog: Catalog, purpose: 'support' | 'escalation') => catal
  * language); the provider's support address (the catalog's `support` e-mail contact) of
  * SLA warnings and breaches, and its escalation address of breaches and of escalations to it.
  * Undefined when nobody is to be mailed (e.g. an escalation between levels, or a catalog without
- * the address).
+ * the address). `balance`, when given, is the contract's support-time credit, stated before the
+ * signature of every e-mail to the reporter (catalogs whose `credit.balanceInEveryReply` is set).
  */
-export function renderTicketMail(type: CustomerTicketType | StaffTicketType, ticket: TicketView, event: { payload: unknown; occurredAt: string }, catalog: Catalog): Mail | undefined {
-  if (Object.hasOwn(customerTypes, type)) {
+export function renderTicketMail(
+  type: CustomerTicketType | StaffTicketType,
+  ticket: TicketView,
+  event: { payload: unknown; occurredAt: string },
+  catalog: Catalog,
+  balance?: CreditBalance,
+): Mail | undefined {
+  if (isCustomerTicketMailed(type)) {
     const locale = ticket.contact.locale;
-    const message = (customerTicketTemplates(locale)[type as CustomerTicketType] as TicketTemplate<CustomerTicketType>)(ticket, formatters(locale), event as never);
-    return { to: ticket.contact.email, subject: message.subject, text: toText(message), html: toHtml(message, locale) };
+    const closing = balance ? [balanceLineIn(locale, balance)] : [];
+    const message = (customerTicketTemplates(locale, closing)[type] as TicketTemplate<CustomerTicketType>)(ticket, formatters(locale), event as never);
+    return { to: ticket.contact.email, ...toMail(message, locale) };
   }
   const to =
     type === 'SlaWarningRaised' ? emailsFor(catalog, 'support')
@@ -36,5 +47,5 @@ export function renderTicketMail(type: CustomerTicketType | StaffTicketType, tic
     : [];
   if (to.length === 0) return undefined;
   const message = (staffTicketTemplates[type as StaffTicketType] as TicketTemplate<StaffTicketType>)(ticket, formatters('en'), event as never);
-  return { to, subject: message.subject, text: toText(message), html: toHtml(message, 'en') };
+  return { to, ...toMail(message, 'en') };
 }

@@ -1,4 +1,4 @@
-// The example website's three public forms. Plain browser JavaScript, no build step.
+// The example website's four public forms. Plain browser JavaScript, no build step.
 // The API lives on another origin (its address comes from /config.js): every call is a CORS request.
 import { apiUrl } from '/config.js';
 
@@ -208,7 +208,8 @@ function orderAnswered(status, answer, form, result) {
   return true;
 }
 
-function buildRenewal(form) {
+/** The renewal and balance forms: a contract number and the e-mail on file. */
+function buildContractAndEmail(form) {
   return { contractNumber: value(form, 'contractNumber'), email: value(form, 'email') };
 }
 
@@ -279,6 +280,7 @@ function supportAnswered(status, answer, form, result) {
 const orderForm = document.getElementById('order-form');
 orderDefaults(orderForm);
 wire(orderForm, buildOrder, orderAnswered);
-wire(document.getElementById('renewal-form'), buildRenewal, messageAnswered);
+wire(document.getElementById('renewal-form'), buildContractAndEmail, messageAnswered);
 wire(document.getElementById('support-form'), buildSupport, supportAnswered);
+wire(document.getElementById('credit-form'), buildContractAndEmail, messageAnswered);
 document.documentElement.dataset.ready = 'true';

@@ -1,0 +1,57 @@
+import * as z from 'zod';
+import { streamId } from '../../events/envelope';
+import { CONTRACT_CATEGORY } from '../../domain/contract/decider';
+import type { ContractView } from '../../domain/contract/view';
+import { AppError } from '../../domain/errors';
+import { logger } from '../runtime/logger';
+import { viewStore } from '../runtime/views';
+import { route, type RouteRequest, type RouteResponse } from './route';
+
+/** Only truly malformed input is a 400; a contract number that merely looks wrong gets the neutral answer. */
+export const ContractNumberAndEmail = z.strictObject({
+  contractNumber: z.string().trim().min(1).max(64),
+  email: z.email().max(254),
+});
+type Body = z.infer<typeof ContractNumberAndEmail>;
+
+const CONTRACT_NUMBER = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+/** Read for a contract number that cannot exist, so every answer costs one view read. */
+const NO_CONTRACT = '00000000000000000000000000';
+
+const sameEmail = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/** The contract a form names by number and the customer's e-mail on file (any case), if both match. */
+export async function matchedContract({ contractNumber, email }: Body): Promise<string | undefined> {
+  const number = contractNumber.toUpperCase();
+  const plausible = CONTRACT_NUMBER.test(number);
+  const stored = await viewStore().get<ContractView>(streamId(CONTRACT_CATEGORY, plausible ? number : NO_CONTRACT));
+  return plausible && stored && sameEmail(stored.view.customer.email, email) ? number : undefined;
+}
+
+/** A form's one answer, whether or not the details matched. */
+export const neutralAnswer = (message: string): RouteResponse => ({ status: 202, body: { received: true, message } });
+
+/**
+ * A public website form that names a contract by number and the e-mail on file (Idempotency-Key
+ * required). On a match it runs `act` (which answers `answer`, stored with the idempotency record);
+ * otherwise it writes nothing. Either way, and on a business refusal too, it answers `answer`: nothing
+ * in the status, body or headers tells a caller if a contract number exists or which e-mail it has.
+ */
+export function publicContractForm(
+  name: string,
+  answer: RouteResponse,
+  act: (request: RouteRequest<Body, unknown, unknown>, contractId: string) => Promise<unknown>,
+) {
+  return route({ body: ContractNumberAndEmail, idempotency: 'required' }, async (request) => {
+    const contractId = await matchedContract(request.body);
+    if (!contractId) return answer;
+    try {
+      await act(request, contractId);
+    } catch (error) {
+      // A refusal must not tell the caller more than a mismatch would.
+      if (!(error instanceof AppError)) throw error;
+      logger.info(`${name} refused`, { correlationId: request.correlationId, code: error.code });
+    }
+    return answer;
+  });
+}
