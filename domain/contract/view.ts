@@ -68,13 +68,14 @@ export function evolveView(view: ContractView | undefined, event: DomainEvent): 
         remindedOffsets: [],
       };
     case 'AddOnAdded': {
-      const { contractId: _, ...addOn } = event.payload;
+      // `charge` is for the ledger, not part of what the contract holds.
+      const { contractId: _, charge: __, ...addOn } = event.payload;
       return { ...view, addOns: [...view.addOns, addOn] };
     }
     case 'AddOnRemoved':
       return { ...view, addOns: view.addOns.filter((a) => a.addOnId !== event.payload.addOnId) };
     case 'RegisteredPersonAdded': {
-      const { contractId: _, ...person } = event.payload;
+      const { contractId: _, charge: __, ...person } = event.payload;
       return { ...view, registeredPersons: [...view.registeredPersons, person] };
     }
     case 'RegisteredPersonRemoved':

@@ -47,7 +47,7 @@ function supportTime(ctx: LineContext, activity: string, booking: Booking, lineI
       ref: activity,
       description: `${sign < 0 ? 'Reversal: ' : ''}${service}, ${billed.minutes} min beyond the credit${billed.reducedBy ? ` (reduced rate: ${billed.reducedBy})` : ''}`,
       quantity: sign * billed.minutes,
-      unit: 'minute',
+      unit: 'minute at the hourly rate',
       unitPrice: billed.perHour,
       net: { amount: sign * billed.amount.amount, currency: billed.amount.currency },
       ...(reverses !== undefined ? { reverses } : {}),

@@ -21,17 +21,7 @@ export interface LineContext {
 }
 
 /** What a line says about itself; the rest comes from its context. */
-export interface LineFields {
-  lineId: string;
-  kind: LedgerLineKind;
-  ref: string;
-  description: string;
-  quantity: number;
-  unit: string;
-  unitPrice: SignedMoney;
-  net: SignedMoney;
-  reverses?: string;
-}
+export type LineFields = Pick<LedgerLine, 'lineId' | 'kind' | 'ref' | 'description' | 'quantity' | 'unit' | 'unitPrice' | 'net' | 'reverses'>;
 
 /** A ledger line: booked on the event's date in the contract's zone, with the customer's VAT and who bills it. */
 export function ledgerLine(ctx: LineContext, fields: LineFields): LedgerLine {

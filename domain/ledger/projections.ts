@@ -1,4 +1,3 @@
-import type { DomainEvent } from '../../events/catalog';
 import type { Catalog } from '../catalog/schema/catalog';
 import { contractProjection, type ContractView } from '../contract/view';
 import { creditProjection, type CreditView } from '../credit/view';
@@ -12,20 +11,10 @@ import { ticketLines } from './ticket-lines';
 /** The credit view with what the ledger keeps of its work-log entries (booking numbers, activities). */
 export type LedgerCreditView = CreditView & { ledgerEntries?: EntryBookings };
 
-/**
- * An addition's `charge` is for the ledger, not part of what the contract holds: the view folds
- * the event without it (so the view's add-ons and persons read as before).
- */
-function withoutCharge(event: DomainEvent): DomainEvent {
-  if ((event.type !== 'AddOnAdded' && event.type !== 'RegisteredPersonAdded') || !event.payload.charge) return event;
-  const { charge: _, ...payload } = event.payload;
-  return { ...event, payload } as DomainEvent;
-}
-
 /** Contracts: the view as before, plus the lines of activations, renewals, reinstatements and additions. */
 export function contractLedgerProjection(catalog: Catalog): Projection<ContractView> {
   const base = contractProjection(catalog);
-  return { ...base, evolve: (view, event) => base.evolve(view, withoutCharge(event)), rows: (_before, event, after) => ledgerRows(contractLines(catalog, event, after)) };
+  return { ...base, rows: (_before, event, after) => ledgerRows(contractLines(catalog, event, after)) };
 }
 
 /** Tickets: the view as before, plus the line of a loaner not returned. */

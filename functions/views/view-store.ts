@@ -208,28 +208,10 @@ export class ViewStore {
    * partition and range is refused (it comes from a client's cursor).
    */
   async lookup(partition: string, query: LookupQuery): Promise<LookupPage> {
-    const { from, to, limit, startKey } = query;
-    if (startKey && !isStartKeyOf(startKey, partition, from, to)) throw new RangeError('The start key belongs to another lookup.');
-    const range =
-      from !== undefined && to !== undefined ? ' AND #sk BETWEEN :from AND :to' : from !== undefined ? ' AND #sk >= :from' : to !== undefined ? ' AND #sk <= :to' : '';
-    const values: Record<string, AttributeValue> = { ':pk': { S: partition } };
-    if (from !== undefined) values[':from'] = { S: from };
-    if (to !== undefined) values[':to'] = { S: to };
-    const page = await this.client.send(
-      new QueryCommand({
-        TableName: this.table,
-        IndexName: LOOKUP_INDEX,
-        KeyConditionExpression: `#pk = :pk${range}`,
-        ExpressionAttributeNames: { '#pk': LOOKUP_PK, ...(range ? { '#sk': LOOKUP_SK } : {}) },
-        ExpressionAttributeValues: values,
-        Limit: limit,
-        ExclusiveStartKey: startKey && Object.fromEntries(Object.entries(startKey).map(([k, v]) => [k, { S: v }])),
-      }),
-    );
-    const entries = (page.Items ?? []).map((item) => ({ pk: item[PK].S!, sort: item[LOOKUP_SK].S! }));
-    const last = page.LastEvaluatedKey;
-    const nextKey = last && Object.fromEntries(Object.entries(last).map(([k, v]) => [k, v.S ?? '']));
-    return { entries, ...(nextKey ? { nextKey } : {}) };
+    if (query.startKey && !isStartKeyOf(query.startKey, partition, query.from, query.to)) throw new RangeError('The start key belongs to another lookup.');
+    const page = await this.rangeQuery({ index: LOOKUP_INDEX, pk: LOOKUP_PK, sk: LOOKUP_SK }, partition, query);
+    const entries = page.items.map((item) => ({ pk: item[PK].S!, sort: item[LOOKUP_SK].S! }));
+    return { entries, ...(page.nextKey ? { nextKey: page.nextKey } : {}) };
   }
 
   /**
@@ -238,8 +220,18 @@ export class ViewStore {
    * partition and range is refused (it may come from a client's cursor).
    */
   async queryRows(partition: string, query: RowQuery): Promise<RowPage> {
-    const { from, to, limit, startKey } = query;
-    if (startKey && !isRowKeyOf(startKey, partition, from, to)) throw new RangeError('The start key belongs to another partition or range.');
+    if (query.startKey && !isRowKeyOf(query.startKey, partition, query.from, query.to)) throw new RangeError('The start key belongs to another partition or range.');
+    const page = await this.rangeQuery({ pk: PK, sk: SK }, partition, query);
+    const rows = page.items.map((item) => ({ sort: item[SK].S!, data: JSON.parse(item.data.S!) as unknown }));
+    return { rows, ...(page.nextKey ? { nextKey: page.nextKey as RowKey } : {}) };
+  }
+
+  /** One page of `partition` (of the table, or of an index) within [from, to] of its sort key; the table is read strongly consistent. */
+  private async rangeQuery(
+    keys: { index?: string; pk: string; sk: string },
+    partition: string,
+    { from, to, limit, startKey }: { from?: string; to?: string; limit: number; startKey?: Record<string, string> },
+  ): Promise<{ items: Record<string, AttributeValue>[]; nextKey?: Record<string, string> }> {
     const range =
       from !== undefined && to !== undefined ? ' AND #sk BETWEEN :from AND :to' : from !== undefined ? ' AND #sk >= :from' : to !== undefined ? ' AND #sk <= :to' : '';
     const values: Record<string, AttributeValue> = { ':pk': { S: partition } };
@@ -248,17 +240,17 @@ export class ViewStore {
     const page = await this.client.send(
       new QueryCommand({
         TableName: this.table,
+        ...(keys.index ? { IndexName: keys.index } : { ConsistentRead: true }),
         KeyConditionExpression: `#pk = :pk${range}`,
-        ExpressionAttributeNames: { '#pk': PK, ...(range ? { '#sk': SK } : {}) },
+        ExpressionAttributeNames: { '#pk': keys.pk, ...(range ? { '#sk': keys.sk } : {}) },
         ExpressionAttributeValues: values,
         Limit: limit,
-        ConsistentRead: true,
-        ExclusiveStartKey: startKey && { [PK]: { S: startKey[PK] }, [SK]: { S: startKey[SK] } },
+        ExclusiveStartKey: startKey && Object.fromEntries(Object.entries(startKey).map(([k, v]) => [k, { S: v }])),
       }),
     );
-    const rows = (page.Items ?? []).map((item) => ({ sort: item[SK].S!, data: JSON.parse(item.data.S!) as unknown }));
     const last = page.LastEvaluatedKey;
-    return { rows, ...(last ? { nextKey: { [PK]: last[PK].S!, [SK]: last[SK].S! } } : {}) };
+    const nextKey = last && Object.fromEntries(Object.entries(last).map(([k, v]) => [k, v.S ?? '']));
+    return { items: page.Items ?? [], ...(nextKey ? { nextKey } : {}) };
   }
 
   /** The streams with a `kind` deadline at or before `now`, shard by shard, page by page. */

@@ -10,6 +10,7 @@ import {
   compileCalendar,
   type CalendarDefinitionInput,
 } from '../../domain/calendar';
+import { random } from './random';
 
 export interface CalendarBenchOptions {
   /** addBusinessMinutes calls timed (default 2,000,000). */
@@ -45,17 +46,6 @@ const DEFINITIONS: CalendarDefinitionInput[] = [
   { timeZone: 'Europe/Stockholm', hours: 'always', holidays: { country: 'se' } },
 ];
 
-/** Small deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FROM = Date.UTC(2026, 0, 1);
 const SPAN = Date.UTC(2027, 11, 1) - FROM;

@@ -10,6 +10,7 @@ import type { Booking } from '../../events/credit';
 import { presets } from '../../domain/catalog/presets/index';
 import { quoteOrder } from '../../domain/contract/quote';
 import { rebuildLedger } from '../../domain/ledger/rebuild';
+import { random } from './random';
 
 export interface LedgerBenchOptions {
   /** Events generated (default 100,000). */
@@ -37,17 +38,6 @@ const catalog = presets.q3;
 const chf = (amount: number) => ({ amount, currency: 'CHF' });
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
-/** mulberry32: a small seeded generator, so every run generates the same history. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A history of about `total` events across customers, each with a contract, its credit stream and sometimes a loaner ticket. */
 export function generateLedgerHistory(total: number, seed = 7): DomainEvent[] {

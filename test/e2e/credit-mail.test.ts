@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mailsTo, uniqueEmail } from '../support/local-runtime';
 import { presetRuntime } from '../support/preset-journey';
+import { q3ProfiContract } from '../support/q3-contract';
 
 const ZONE = 'Europe/Zurich';
 
@@ -29,14 +30,7 @@ describe('credit balance in the e-mails (Q3 preset)', () => {
   let ticketId: string;
 
   beforeAll(async () => {
-    const created = await call('POST', '/v1/contracts', {
-      customer: { name: 'Treuhand Beispiel AG', email: customerEmail, locale: 'de', customerId: `CUST-${randomUUID().slice(0, 8)}`, country: 'CH' },
-      planId: 'profi',
-      startsOn,
-      termMonths: 12,
-      timeZone: ZONE,
-      licence: { annualValue: { amount: 120000, currency: 'CHF' }, mainModules: ['cofi', 'payroll'] },
-    });
+    const created = await call('POST', '/v1/contracts', q3ProfiContract({ name: 'Treuhand Beispiel AG', email: customerEmail, locale: 'de', customerId: `CUST-${randomUUID().slice(0, 8)}` }, startsOn));
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     contractId = created.body.contractId;
     await run.rt.settle();

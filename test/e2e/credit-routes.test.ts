@@ -5,6 +5,7 @@ import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { uniqueEmail } from '../support/local-runtime';
 import { presetRuntime } from '../support/preset-journey';
+import { q3ProfiContract } from '../support/q3-contract';
 
 const ZONE = 'Europe/Zurich';
 const NEUTRAL = { received: true, message: 'If the details match an agreement, we will send its support-time balance by e-mail.' };
@@ -58,14 +59,7 @@ describe('support-time credit routes (Q3 preset)', () => {
 
   beforeAll(async () => {
     ddb = new DynamoDBClient({ endpoint: run.rt.dynamoEndpoint, region: 'eu-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-    const created = await call('POST', '/v1/contracts', {
-      customer: { name: 'Fiduciaire Exemple SA', email, locale: 'fr', customerId: 'CUST-4711', country: 'CH' },
-      planId: 'profi',
-      startsOn,
-      termMonths: 12,
-      timeZone: ZONE,
-      licence: { annualValue: { amount: 120000, currency: 'CHF' }, mainModules: ['cofi', 'payroll'] },
-    });
+    const created = await call('POST', '/v1/contracts', q3ProfiContract({ name: 'Fiduciaire Exemple SA', email, locale: 'fr', customerId: 'CUST-4711' }, startsOn));
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     contractId = created.body.contractId;
     await run.rt.settle();

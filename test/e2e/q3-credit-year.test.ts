@@ -5,6 +5,7 @@ import { rebuildLedger } from '../../domain/ledger/rebuild';
 import { mailsTo, uniqueEmail } from '../support/local-runtime';
 import { allEvents, ledgerOrder, storedLedger } from '../support/stored-ledger';
 import { presetRuntime } from '../support/preset-journey';
+import { q3ProfiContract } from '../support/q3-contract';
 
 /**
  * A Q3 customer's rental year through the HTTP API (`q3-support-concept-fr.txt`): a profi licence
@@ -28,12 +29,7 @@ describe('a Q3 rental year: credit, overage, correction, roll-over, ledger', () 
   it('grants 25 minutes, books work per case and rate, corrects, mails balances, rolls over with nothing carried, and bills it all in the ledger', async () => {
     const email = uniqueEmail('q3-year');
     const customerId = `Q3-${Date.now()}`;
-    const created = await call('POST', '/v1/contracts', {
-      customer: { name: 'Hélène Favre', email, locale: 'fr', customerId, country: 'CH' },
-      planId: 'profi', termMonths: 12, startsOn, timeZone: zone,
-      addOns: [{ addOnId: 'half-fare' }],
-      licence: { annualValue: { amount: 120_000, currency: 'CHF' }, mainModules: ['cofi', 'payroll'] },
-    });
+    const created = await call('POST', '/v1/contracts', q3ProfiContract({ name: 'Hélène Favre', email, locale: 'fr', customerId }, startsOn, { addOns: [{ addOnId: 'half-fare' }] }));
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const contractId: string = created.body.contractId;
     await run.rt.settle();

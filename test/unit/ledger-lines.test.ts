@@ -223,7 +223,7 @@ describe('support time (credit events)', () => {
       ref: 'user-support',
       description: expect.stringContaining('30 min'),
       quantity: 30,
-      unit: 'minute',
+      unit: 'minute at the hourly rate',
       unitPrice: chf(17_500),
       net: chf(8_750),
       vat: { country: 'CH', percent: 8.1, amount: chf(709) },
