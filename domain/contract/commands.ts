@@ -88,6 +88,13 @@ export interface RemoveRegisteredPerson {
   personId: string;
 }
 
+/** Records the licence the credit depends on (a new rent, other main modules). */
+export interface ChangeLicence {
+  type: 'ChangeLicence';
+  contractId: string;
+  licence: Licence;
+}
+
 export interface ChangeLicencePackages {
   type: 'ChangeLicencePackages';
   contractId: string;
@@ -165,6 +172,7 @@ export type ContractCommand =
   | AddRegisteredPerson
   | RemoveRegisteredPerson
   | ChangeLicencePackages
+  | ChangeLicence
   | RequestRenewal
   | SendRenewalReminder
   | SendDueRenewalReminder

@@ -2,7 +2,7 @@ import type { NewEvent } from '../../events/catalog';
 import type { Catalog } from '../catalog/schema/catalog';
 import type { DecideContext } from '../decider';
 import type { ContractCommand } from './commands';
-import { activate, addAddOn, addRegisteredPerson, changeLicencePackages, removeAddOn, removeRegisteredPerson } from './holdings';
+import { activate, addAddOn, addRegisteredPerson, changeLicence, changeLicencePackages, removeAddOn, removeRegisteredPerson } from './holdings';
 import { payReactivationFee } from './fee-payment';
 import { cancel, expire, lapse, scheduleSystemReview } from './lifecycle';
 import { createContract, placeOrder } from './order';
@@ -29,6 +29,8 @@ export function decide(command: ContractCommand, state: ContractState, context: 
       return removeRegisteredPerson(command, state);
     case 'ChangeLicencePackages':
       return changeLicencePackages(command, state);
+    case 'ChangeLicence':
+      return changeLicence(command, state, catalog);
     case 'RequestRenewal':
       return requestRenewal(command, state);
     case 'SendRenewalReminder':

@@ -4,10 +4,10 @@ import type { OrderedAddOn, QuoteLine, RegisteredPerson } from '../../events/con
 import { findAddOn, mandatoryAddOns } from '../catalog/lookup';
 import type { Catalog } from '../catalog/schema/catalog';
 import { ConflictError, ValidationError } from '../errors';
-import type { Activate, AddAddOn, AddRegisteredPerson, ChangeLicencePackages, RemoveAddOn, RemoveRegisteredPerson } from './commands';
+import type { Activate, AddAddOn, AddRegisteredPerson, ChangeLicence, ChangeLicencePackages, RemoveAddOn, RemoveRegisteredPerson } from './commands';
 import { existing, inStatus } from './guards';
 import { dateIn } from './deadlines';
-import { addOnIssues, firstTerm } from './order';
+import { addOnIssues, firstTerm, licenceIssues } from './order';
 import { quoteOrder } from './quote';
 import { seatIssues } from './seats';
 import type { Contract, ContractState } from './state';
@@ -121,4 +121,17 @@ export function changeLicencePackages(command: ChangeLicencePackages, state: Con
   if (!Number.isSafeInteger(to) || to < 1) throw new ValidationError([{ path: 'licencePackages', message: 'Hold at least one licence package.' }]);
   if (to === contract.licencePackages) return [];
   return [{ type: 'LicencePackagesChanged', payload: { contractId: contract.contractId, from: contract.licencePackages, to } }];
+}
+
+/** The licence the credit depends on: the same licence again changes nothing; the credit follows it from the next contract year. */
+export function changeLicence(command: ChangeLicence, state: ContractState, catalog: Catalog): NewEvent[] {
+  const contract = existing(state);
+  inStatus(contract, changeable, 'change the licence');
+  const issues = licenceIssues(catalog, contract.regionId, command.licence, 'licence');
+  if (issues.length > 0) throw new ValidationError(issues);
+  const same = (a: string[], b: string[]) => a.length === b.length && a.every((m) => b.includes(m));
+  const held = contract.licence;
+  if (held && held.annualValue.amount === command.licence.annualValue.amount && held.annualValue.currency === command.licence.annualValue.currency && same(held.mainModules, command.licence.mainModules))
+    return [];
+  return [{ type: 'LicenceChanged', payload: { contractId: contract.contractId, licence: command.licence } }];
 }

@@ -388,6 +388,24 @@ describe('contract lifecycle', () => {
     });
   });
 
+  describe('ChangeLicence', () => {
+    const licence = (francs: number, mainModules: string[]) => ({ annualValue: { amount: francs * 100, currency: 'CHF' }, mainModules });
+
+    it('q3-support-concept-fr.txt: the credit depends on "un valeur de loyer annuel" and "la quantité des modules": staff record a new rent or modules', () => {
+      const events = history('q3', { planId: 'profi', licence: licence(1_200, ['cofi']) });
+      given('q3')(events)
+        .when({ type: 'ChangeLicence', contractId: 'C1', licence: licence(1_500, ['cofi', 'payroll']) })
+        .then([{ type: 'LicenceChanged', payload: { contractId: 'C1', licence: licence(1_500, ['cofi', 'payroll']) } }]);
+      given('q3')(events).when({ type: 'ChangeLicence', contractId: 'C1', licence: licence(1_200, ['cofi']) }).then([]);
+    });
+
+    it('refuses a rent in another currency and modules the catalog does not name, with the fields', () => {
+      given('q3')(history('q3', { planId: 'profi' }))
+        .when({ type: 'ChangeLicence', contractId: 'C1', licence: { annualValue: { amount: 100, currency: 'EUR' }, mainModules: ['hr', 'cofi', 'cofi'] } })
+        .thenFails((error) => expect((error as ValidationError).fields.map((f) => f.path)).toEqual(['licence.annualValue.currency', 'licence.mainModules.0', 'licence.mainModules.2']));
+    });
+  });
+
   describe('RemoveRegisteredPerson', () => {
     it('q3-support-concept-fr.txt: a registered person can be removed (example value)', () => {
       const anna = { personId: 'p1', name: 'Anna', email: 'anna@example.ch' };
