@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { personal } from './sealed';
 
 /** Locales customers can choose; e-mail templates exist per locale. */
 export const Locale = z.enum(['en', 'fr', 'pl', 'de', 'sv']);
@@ -47,8 +48,8 @@ export type OrderedAddOn = z.infer<typeof OrderedAddOn>;
 
 export const RegisteredPerson = z.object({
   personId: id,
-  name: z.string().min(1).max(200),
-  email: z.email().max(254),
+  name: personal(z.string().min(1).max(200)),
+  email: personal(z.email().max(254)),
 });
 export type RegisteredPerson = z.infer<typeof RegisteredPerson>;
 
@@ -70,12 +71,12 @@ export const ContractOrdered = z.object({
   contractId,
   channel: z.enum(['website', 'staff']),
   customer: z.object({
-    name: z.string().min(1).max(200),
-    email: z.email().max(254),
+    name: personal(z.string().min(1).max(200)),
+    email: personal(z.email().max(254)),
     locale: Locale,
     /** IANA zone the contract's terms are computed in (canonical spelling). */
     timeZone: z.string().min(1),
-    taxId: z.string().min(1).max(64).optional(),
+    taxId: personal(z.string().min(1).max(64)).optional(),
     segment: id.optional(),
     /** Groups a customer's contracts for billing (the ledger); the first contract's id when not given. */
     customerId: id.optional(),
@@ -141,5 +142,5 @@ export const ReactivationFeePaid = z.object({
   reference: z.string().min(1).max(100),
   outstanding: MoneyPayload,
 });
-export const ContractCancelled = z.object({ contractId, reason: z.string().min(1).max(1000) });
+export const ContractCancelled = z.object({ contractId, reason: personal(z.string().min(1).max(1000)) });
 export const SystemReviewDue = z.object({ contractId, dueOn: isoDate });

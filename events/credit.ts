@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { MoneyPayload } from './contract';
+import { personal } from './sealed';
 
 /**
  * Events of a contract's support-time account (stream `credit#<contractId>`): the credit of each
@@ -54,7 +55,7 @@ export const WorkEntry = z.object({
   minutes: z.int().min(1).max(24 * 60),
   activity: id,
   freeReason: id.optional(),
-  note: z.string().min(1).max(1000).optional(),
+  note: personal(z.string().min(1).max(1000)).optional(),
 });
 export type WorkEntry = z.infer<typeof WorkEntry>;
 
@@ -113,7 +114,7 @@ export const WorkLogCorrected = z.object({
   ticketId: id,
   entryId: id,
   correction: WorkEntry,
-  reason: z.string().min(1).max(500),
+  reason: personal(z.string().min(1).max(500)),
   changes: z.array(Rebooking),
 });
 export type WorkLogCorrected = z.infer<typeof WorkLogCorrected>;

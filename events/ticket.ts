@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { BillTo } from './credit';
+import { personal } from './sealed';
 import { Locale } from './contract';
 
 /**
@@ -12,6 +13,8 @@ const id = z.string().min(1).max(64);
 const ticketId = z.string().min(1);
 const isoInstant = z.iso.datetime({ offset: true });
 const text = (max: number) => z.string().min(1).max(max);
+/** Personal free text (the reporter's communications): sealed when stored. */
+const personalText = (max: number) => personal(text(max));
 
 export const Severity = z.enum(['low', 'normal', 'high', 'critical']);
 export type Severity = z.infer<typeof Severity>;
@@ -46,9 +49,9 @@ export const SlaSnapshot = z.object({
 export type SlaSnapshot = z.infer<typeof SlaSnapshot>;
 
 export const TicketContact = z.object({
-  name: text(200),
-  email: z.email().max(254),
-  phone: z.string().min(1).max(40).optional(),
+  name: personalText(200),
+  email: personal(z.email().max(254)),
+  phone: personal(z.string().min(1).max(40)).optional(),
   locale: Locale,
 });
 export type TicketContact = z.infer<typeof TicketContact>;
@@ -66,8 +69,8 @@ export const TicketOpened = z.object({
   channel: TicketChannel,
   category: id,
   severity: Severity,
-  subject: text(200),
-  description: text(10_000),
+  subject: personalText(200),
+  description: personalText(10_000),
   contact: TicketContact,
   serialNumber: z.string().min(1).max(64).optional(),
   /** The catalog support level the category belongs to (absent when the catalog has none). */
@@ -86,12 +89,12 @@ export type TicketOpened = z.infer<typeof TicketOpened>;
 /** The provider verified the report (interview, tests, logs): clocks counted from acceptance start. */
 export const TicketAccepted = z.object({ ticketId, agentId: id });
 /** A public reply to the customer: the only thing that counts as a response. */
-export const AgentReplied = z.object({ ticketId, agentId: id, body: text(20_000) });
+export const AgentReplied = z.object({ ticketId, agentId: id, body: personalText(20_000) });
 /** Staff-only: never a response. */
-export const InternalNoteAdded = z.object({ ticketId, agentId: id, body: text(20_000) });
-export const CustomerReplied = z.object({ ticketId, body: text(20_000) });
+export const InternalNoteAdded = z.object({ ticketId, agentId: id, body: personalText(20_000) });
+export const CustomerReplied = z.object({ ticketId, body: personalText(20_000) });
 /** Waiting on the customer: the clocks pause. */
-export const TicketPaused = z.object({ ticketId, reason: text(1000) });
+export const TicketPaused = z.object({ ticketId, reason: personalText(1000) });
 export const TicketResumed = z.object({ ticketId });
 export const TicketEscalated = z.object({
   ticketId,
@@ -99,14 +102,14 @@ export const TicketEscalated = z.object({
   toLevel: id.optional(),
   /** Raised to the provider's escalation contact (besides any level change). */
   toEscalationContact: z.boolean(),
-  reason: text(1000),
+  reason: personalText(1000),
   handler: Handler,
 });
 /** The ticket's SLA was taken anew (another severity, plan or priority); elapsed and paused time carry over. */
 export const TicketSlaChanged = z.object({ ticketId, reason: text(1000), planId: id, severity: Severity, priority: z.boolean(), sla: SlaSnapshot.nullable() });
 export const EngineerArrived = z.object({ ticketId, agentId: id });
 export const PartsDelivered = z.object({ ticketId, agentId: id });
-export const TicketResolved = z.object({ ticketId, agentId: id, resolution: text(5000) });
+export const TicketResolved = z.object({ ticketId, agentId: id, resolution: personalText(5000) });
 
 /** `percent` of a target's time has run (the catalog's warning share). */
 export const SlaWarningRaised = z.object({ ticketId, metric: SlaMetric, cycle: z.int().min(1), dueAt: isoInstant, percent: z.int().min(1).max(99) });

@@ -53,7 +53,20 @@ export const IDEMPOTENCY = {
   timeToLiveAttribute: 'expiration',
 } as const satisfies TableDefinition;
 
-export const TABLES = [EVENTS, VIEWS, IDEMPOTENCY] as const;
+/**
+ * The PII vault: data keys (wrapped by KMS in AWS, by a local master key here), one per data
+ * subject (`key#s-<subject>`) or per purpose and period (`key#p-<purpose>-<period>`); which streams
+ * hold a subject's data (`subject#<id>` / `stream#<streamId>`); and whose a stream is
+ * (`owner#<streamId>`). Deleting a key erases what it sealed.
+ */
+export const VAULT = {
+  id: 'vault',
+  partitionKey: { name: 'pk', type: 'S' },
+  sortKey: { name: 'sk', type: 'S' },
+  timeToLiveAttribute: 'expiresAt',
+} as const satisfies TableDefinition;
+
+export const TABLES = [EVENTS, VIEWS, IDEMPOTENCY, VAULT] as const;
 export type TableId = (typeof TABLES)[number]['id'];
 
 /** Name of the environment variable that holds a table's physical name. */

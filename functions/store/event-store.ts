@@ -47,6 +47,8 @@ export interface EventStoreOptions {
   idempotencyTable?: string;
   /** The store's clock, for `recordedAt` and idempotency expiry (tests may pin it). */
   now?: () => number;
+  /** Seals events' personal fields before they are validated and written (the PII vault). */
+  seal?: (streamId: string, events: readonly NewEvent[]) => Promise<NewEvent[]>;
 }
 
 const newEventId = monotonicFactory();
@@ -64,8 +66,10 @@ export class EventStore {
   private readonly eventsTable: string;
   private readonly idempotencyTable: string | undefined;
   private readonly now: () => number;
+  private readonly seal: EventStoreOptions['seal'];
 
   constructor(options: EventStoreOptions) {
+    this.seal = options.seal;
     this.client = options.client;
     this.eventsTable = options.eventsTable;
     this.idempotencyTable = options.idempotencyTable;
@@ -136,8 +140,9 @@ export class EventStore {
     idempotency?: IdempotencyWrite,
   ): Promise<AppendResult> {
     assertIssued(position);
+    const toWrite = this.seal && newEvents.length > 0 ? await this.seal(position.streamId, newEvents) : newEvents;
     const nowMs = this.now();
-    const events = this.envelope(position, newEvents, metadata, new Date(nowMs).toISOString());
+    const events = this.envelope(position, toWrite, metadata, new Date(nowMs).toISOString());
     const eventItems = events.map(toItem);
     const idemItem = idempotency ? toIdempotencyItem(idempotency, nowMs) : undefined;
     assertWritable(idemItem ? [idemItem, ...eventItems] : eventItems);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -104,6 +105,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       EVENT_BUS_NAME: 'support-ledger',
       MAIL_FROM: process.env.MAIL_FROM ?? 'support@support-ledger.local',
       MAIL_CONFIGURATION_SET: 'support-ledger',
+      // The PII vault's master key (KMS stands in for it in AWS): kept in the data directory, or new for an in-memory run.
+      VAULT_MASTER_KEY: Buffer.from(options.dataDir ? loadOrCreateKey(join(options.dataDir, 'vault-master.key')) : randomBytes(32)).toString('base64'),
       ...Object.fromEntries(TABLES.map((t) => [tableEnvVar(t.id), tables[t.id]])),
     });
 

@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { createTable } from '../../infra/local/create-tables';
 import { TABLES, type TableId } from '../../functions/tables';
@@ -30,6 +30,8 @@ export function useEmulatorEnvironment(names: TableNames): void {
     EVENTS_TABLE: names.events,
     VIEWS_TABLE: names.views,
     IDEMPOTENCY_TABLE: names.idempotency,
+    VAULT_TABLE: names.vault,
+    VAULT_MASTER_KEY: randomBytes(32).toString('base64'),
     MAIL_FROM: 'support@support-ledger.test',
     MAIL_CONFIGURATION_SET: 'support-ledger',
     POWERTOOLS_LOG_LEVEL: 'ERROR',

@@ -1,0 +1,57 @@
+import type { NewEvent } from '../../events/catalog';
+import { ownerStreamOf, PERSONAL_FIELDS, type PersonalGroup } from '../../events/personal-fields';
+import { isSealed, keyRefOf, subjectOfKeyRef } from '../../events/sealed';
+import type { Vault } from '../vault/vault';
+import type { Sealer } from './sealer';
+
+type Json = Record<string, unknown>;
+
+const get = (object: unknown, path: string): unknown =>
+  path.split('.').reduce<unknown>((at, key) => (at && typeof at === 'object' ? (at as Json)[key] : undefined), object);
+
+function set(object: Json, path: string, value: unknown): void {
+  const keys = path.split('.');
+  const parent = keys.slice(0, -1).reduce<Json>((at, key) => at[key] as Json, object);
+  parent[keys.at(-1)!] = value;
+}
+
+/**
+ * Seals the personal fields of events about to be appended to `streamId` (see PERSONAL_FIELDS),
+ * each with its subject's key, and notes in the vault which subjects' data the stream holds.
+ * Values already sealed (copied from another event) stay as they are.
+ */
+export async function sealEvents(sealer: Sealer, vault: Vault, streamId: string, events: readonly NewEvent[]): Promise<NewEvent[]> {
+  const sealed: NewEvent[] = [];
+  for (const event of events) {
+    const groups = PERSONAL_FIELDS[event.type];
+    if (!groups) {
+      sealed.push(event);
+      continue;
+    }
+    const payload = structuredClone(event.payload) as Json;
+    for (const group of groups) await sealGroup(sealer, vault, streamId, payload, group);
+    sealed.push({ ...event, payload } as NewEvent);
+  }
+  return sealed;
+}
+
+async function sealGroup(sealer: Sealer, vault: Vault, streamId: string, payload: Json, group: PersonalGroup): Promise<void> {
+  const items = group.each ? ((get(payload, group.each) as Json[] | undefined) ?? []) : [payload];
+  for (const item of items) {
+    const present = group.paths.filter((path) => typeof get(item, path) === 'string' && !isSealed(get(item, path)));
+    if (present.length === 0) continue;
+    const subjectId = await subjectFor(sealer, vault, streamId, item, group);
+    for (const path of present) set(item, path, await sealer.sealForSubject(get(item, path) as string, subjectId));
+    await vault.noteSubjectStream(subjectId, streamId, group.owner === true);
+  }
+}
+
+async function subjectFor(sealer: Sealer, vault: Vault, streamId: string, item: Json, group: PersonalGroup): Promise<string> {
+  if (group.subjectEmail) {
+    const email = get(item, group.subjectEmail) as string;
+    return isSealed(email) ? subjectOfKeyRef(keyRefOf(email))! : sealer.subjectOf(email);
+  }
+  const owner = await vault.ownerOf(ownerStreamOf(streamId));
+  if (!owner) throw new Error(`no owner recorded for ${ownerStreamOf(streamId)}: its personal data cannot be sealed`);
+  return owner;
+}

@@ -1,0 +1,36 @@
+import { sealEvents } from '../privacy/seal-events';
+import { Sealer } from '../privacy/sealer';
+import type { NewEvent } from '../../events/catalog';
+import { LocalKeyWrapper, type KeyWrapper } from '../vault/key-wrapper';
+import { KmsKeyWrapper } from '../vault/kms-key-wrapper';
+import { Vault } from '../vault/vault';
+import { dynamo, kms } from './clients';
+import { tableName } from './env';
+
+/**
+ * The PII vault of this container: data keys wrapped by KMS (`VAULT_KMS_KEY_ID`, in AWS) or by
+ * the local master key (`VAULT_MASTER_KEY`, base64 of 32 bytes: the local runtime and tests).
+ */
+function wrapper(): KeyWrapper {
+  const keyId = process.env.VAULT_KMS_KEY_ID;
+  if (keyId) return new KmsKeyWrapper(kms(), keyId);
+  const master = process.env.VAULT_MASTER_KEY;
+  if (!master) throw new Error('environment variable VAULT_KMS_KEY_ID (AWS) or VAULT_MASTER_KEY (local) is not set');
+  return new LocalKeyWrapper(Buffer.from(master, 'base64'));
+}
+
+let current: { vault: Vault; sealer: Sealer } | undefined;
+
+const instance = () => {
+  if (!current) {
+    const vault = new Vault({ client: dynamo(), table: tableName('vault'), wrapper: wrapper() });
+    current = { vault, sealer: new Sealer(vault) };
+  }
+  return current;
+};
+
+export const vault = (): Vault => instance().vault;
+export const sealer = (): Sealer => instance().sealer;
+
+/** The event store's sealing step. */
+export const sealForStore = (streamId: string, events: readonly NewEvent[]): Promise<NewEvent[]> => sealEvents(sealer(), vault(), streamId, events);

@@ -1,0 +1,146 @@
+import { randomBytes } from 'node:crypto';
+import {
+  ConditionalCheckFailedException,
+  DeleteItemCommand,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  type AttributeValue,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
+import { VAULT } from '../tables';
+import type { KeyWrapper } from './key-wrapper';
+
+const PK = VAULT.partitionKey.name;
+const SK = VAULT.sortKey.name;
+const TTL = VAULT.timeToLiveAttribute;
+
+export interface VaultOptions {
+  client: DynamoDBClient;
+  table: string;
+  wrapper: KeyWrapper;
+  /** How long an unwrapped key is kept in memory (an erasure elsewhere takes effect here after at most this). */
+  cacheMs?: number;
+  now?: () => number;
+}
+
+/** The key reference of the blind index key (HMAC of e-mail addresses into subject ids). */
+export const INDEX_KEY_REF = 'index-v1';
+
+/**
+ * The PII vault on DynamoDB: 32-byte data keys, created on first use and stored wrapped;
+ * `erase` deletes one for good. Unwrapped keys are cached for `cacheMs` (default 60 s).
+ */
+export class Vault {
+  private readonly cache = new Map<string, { key: Buffer | undefined; until: number }>();
+  private readonly cacheMs: number;
+  private readonly now: () => number;
+
+  constructor(private readonly options: VaultOptions) {
+    this.cacheMs = options.cacheMs ?? 60_000;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** The data key of `keyRef`; undefined when there is none (never created, or erased). */
+  async key(keyRef: string): Promise<Buffer | undefined> {
+    const cached = this.cache.get(keyRef);
+    if (cached && cached.until > this.now()) return cached.key;
+    const { Item } = await this.options.client.send(
+      new GetItemCommand({ TableName: this.options.table, Key: keyItem(keyRef), ConsistentRead: true }),
+    );
+    const key = Item?.wrapped?.B ? await this.options.wrapper.unwrap(Buffer.from(Item.wrapped.B), keyRef) : undefined;
+    this.remember(keyRef, key);
+    return key;
+  }
+
+  /**
+   * The data key of `keyRef`, created when there is none yet. `expiresAt` (epoch seconds) marks a
+   * time-limited key for the retention job (and DynamoDB's TTL as a backstop).
+   */
+  async keyOrCreate(keyRef: string, expiresAt?: number): Promise<Buffer> {
+    const existing = await this.key(keyRef);
+    if (existing) return existing;
+    const key = randomBytes(32);
+    const wrapped = await this.options.wrapper.wrap(key, keyRef);
+    try {
+      await this.options.client.send(
+        new PutItemCommand({
+          TableName: this.options.table,
+          Item: { ...keyItem(keyRef), wrapped: { B: wrapped }, createdAt: { S: new Date(this.now()).toISOString() }, ...(expiresAt ? { [TTL]: { N: String(expiresAt) } } : {}) },
+          ConditionExpression: `attribute_not_exists(${PK})`,
+        }),
+      );
+      this.remember(keyRef, key);
+      return key;
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      this.cache.delete(keyRef); // another writer created it first: use theirs
+      const theirs = await this.key(keyRef);
+      if (!theirs) throw new Error(`key ${keyRef} was created and erased at once`);
+      return theirs;
+    }
+  }
+
+  /** Deletes a key: everything sealed with it reads as erased from now on. True when there was one. */
+  async erase(keyRef: string): Promise<boolean> {
+    const { Attributes } = await this.options.client.send(
+      new DeleteItemCommand({ TableName: this.options.table, Key: keyItem(keyRef), ReturnValues: 'ALL_OLD' }),
+    );
+    this.remember(keyRef, undefined);
+    return Attributes !== undefined;
+  }
+
+  /** Records that `streamId` holds data of `subjectId`, and (first come) that the stream is the subject's. */
+  async noteSubjectStream(subjectId: string, streamId: string, owner: boolean): Promise<void> {
+    await this.options.client.send(
+      new PutItemCommand({ TableName: this.options.table, Item: { [PK]: { S: `subject#${subjectId}` }, [SK]: { S: `stream#${streamId}` } } }),
+    );
+    if (!owner) return;
+    try {
+      await this.options.client.send(
+        new PutItemCommand({
+          TableName: this.options.table,
+          Item: { [PK]: { S: `owner#${streamId}` }, [SK]: { S: 'owner' }, subjectId: { S: subjectId } },
+          ConditionExpression: `attribute_not_exists(${PK})`,
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+
+  /** The subject a stream belongs to (its first personal data's subject), if any. */
+  async ownerOf(streamId: string): Promise<string | undefined> {
+    const { Item } = await this.options.client.send(
+      new GetItemCommand({ TableName: this.options.table, Key: { [PK]: { S: `owner#${streamId}` }, [SK]: { S: 'owner' } }, ConsistentRead: true }),
+    );
+    return Item?.subjectId?.S;
+  }
+
+  /** The streams holding data of a subject. */
+  async streamsOf(subjectId: string): Promise<string[]> {
+    const streams: string[] = [];
+    let start: Record<string, AttributeValue> | undefined;
+    do {
+      const page = await this.options.client.send(
+        new QueryCommand({
+          TableName: this.options.table,
+          KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :stream)',
+          ExpressionAttributeNames: { '#pk': PK, '#sk': SK },
+          ExpressionAttributeValues: { ':pk': { S: `subject#${subjectId}` }, ':stream': { S: 'stream#' } },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) streams.push(item[SK].S!.slice('stream#'.length));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return streams;
+  }
+
+  private remember(keyRef: string, key: Buffer | undefined): void {
+    this.cache.set(keyRef, { key, until: this.now() + this.cacheMs });
+  }
+}
+
+const keyItem = (keyRef: string): Record<string, AttributeValue> => ({ [PK]: { S: `key#${keyRef}` }, [SK]: { S: 'key' } });
