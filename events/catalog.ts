@@ -20,6 +20,7 @@ import {
 } from './contract';
 import { CreditAdded, CreditBalanceRequested, CreditYearClosed, CreditYearOpened, WorkLogCorrected, WorkLogged } from './credit';
 import type { EventEnvelope } from './envelope';
+import { SubjectErased } from './privacy';
 import { StatementIssued } from './statement';
 import {
   AgentReplied,
@@ -96,6 +97,7 @@ export const eventCatalog = {
   WorkLogCorrected: { current: 1, versions: { 1: WorkLogCorrected } },
   CreditBalanceRequested: { current: 1, versions: { 1: CreditBalanceRequested } },
   StatementIssued: { current: 1, versions: { 1: StatementIssued } },
+  SubjectErased: { current: 1, versions: { 1: SubjectErased } },
 } as const satisfies Record<string, { current: number; versions: Record<number, z.ZodType> }>;
 
 export type EventType = keyof typeof eventCatalog;

@@ -73,8 +73,20 @@ export type Trigger =
       event: 'preTokenGeneration';
     };
 
+/**
+ * What a function may do with the PII vault (data keys in the `vault` table, wrapped by the vault's
+ * KMS key in AWS). Each mode includes the one before:
+ * - `open`: read keys and unwrap them, to open sealed personal fields (answers, e-mails);
+ * - `seal`: also create keys (wrap them) and note which streams hold a subject's data, to seal
+ *   the personal fields of the events it appends;
+ * - `erase`: also delete keys, which crypto-shreds what they sealed.
+ */
+export type VaultMode = 'open' | 'seal' | 'erase';
+
 export type Access =
-  | { resource: 'table'; table: TableId; mode: 'read' | 'readWrite' | 'append' }
+  /** The vault table is reached only through a `vault` access, never as a plain table. */
+  | { resource: 'table'; table: Exclude<TableId, 'vault'>; mode: 'read' | 'readWrite' | 'append' }
+  | { resource: 'vault'; mode: VaultMode }
   | { resource: 'bus'; mode: 'publish' }
   | { resource: 'mail'; mode: 'send' };
 
@@ -88,17 +100,29 @@ export interface FunctionDefinition {
   triggers: Trigger[];
 }
 
-const readTable = (table: TableId): Access => ({ resource: 'table', table, mode: 'read' });
-const writeTable = (table: TableId): Access => ({ resource: 'table', table, mode: 'readWrite' });
-/** May put new events (and read streams), never update or delete one. */
-const appendEvents: Access = { resource: 'table', table: 'events', mode: 'append' };
+type PlainTableId = Extract<Access, { resource: 'table' }>['table'];
+const readTable = (table: PlainTableId): Access => ({ resource: 'table', table, mode: 'read' });
+const writeTable = (table: PlainTableId): Access => ({ resource: 'table', table, mode: 'readWrite' });
+const vault = (mode: VaultMode): Access => ({ resource: 'vault', mode });
+
+/** Opens the personal fields of what it reads (views, events) to answer or to mail. */
+const opensPersonalData: Access = vault('open');
+/**
+ * May put new events (and read streams), never update or delete one. The store seals their
+ * personal fields on the way in, so every appender also seals (and opens) with the vault.
+ */
+const appendsEvents = (): Access[] => [{ resource: 'table', table: 'events', mode: 'append' }, vault('seal')];
 
 /** Creates a contract from a request: appends its first events, with an Idempotency-Key. */
-const createsContract = (): Access[] => [appendEvents, writeTable('idempotency')];
+const createsContract = (): Access[] => [...appendsEvents(), writeTable('idempotency')];
 /** Acts on an existing contract or ticket: reads views, then appends, with an Idempotency-Key. */
-const commandsStream = (): Access[] => [readTable('views'), appendEvents, writeTable('idempotency')];
-/** Answers from the views alone. */
-const readsViews = (): Access[] => [readTable('views')];
+const commandsStream = (): Access[] => [readTable('views'), ...appendsEvents(), writeTable('idempotency')];
+/** Answers from the views alone, opening their personal fields. */
+const readsViews = (): Access[] => [readTable('views'), opensPersonalData];
+/** Answers from the views and the event streams, opening their personal fields. */
+const readsViewsAndEvents = (): Access[] => [readTable('views'), readTable('events'), opensPersonalData];
+/** A sweeper: reads what is due from the views, appends (sealing) what follows. */
+const sweepsViews = (): Access[] => [readTable('views'), ...appendsEvents()];
 
 /** A function behind one API route: 512 MB, 10 seconds. */
 const httpFunction = <const Method extends HttpMethod, const Path extends string, const Auth extends 'staff' | 'public'>(
@@ -124,7 +148,7 @@ const dailySweep = <const Name extends string, const Expression extends string>(
   description,
   memoryMB: 512,
   timeoutSeconds: 300,
-  access: [readTable('views'), appendEvents],
+  access: sweepsViews(),
   triggers: [{ kind: 'schedule' as const, name, expression }],
 });
 
@@ -154,16 +178,17 @@ export const functions = {
   actOnTicket: staffRoute('functions/http/act-on-ticket.ts', 'POST /v1/tickets/{id}/actions: reply, note, wait, resume, accept, escalate, change severity, arrival, parts delivery, resolve', commandsStream(), 'POST', '/v1/tickets/{id}/actions'),
   logWork: staffRoute('functions/http/log-work.ts', "POST /v1/tickets/{id}/work-logs: an agent logs work on a ticket, booked against the contract's credit", commandsStream(), 'POST', '/v1/tickets/{id}/work-logs'),
   correctWorkLog: staffRoute('functions/http/correct-work-log.ts', 'POST /v1/tickets/{id}/work-logs/{entryId}/corrections: a correction reverses and re-books the entry\'s case', commandsStream(), 'POST', '/v1/tickets/{id}/work-logs/{entryId}/corrections'),
-  getCredit: staffRoute('functions/http/get-credit.ts', "GET /v1/contracts/{id}/credit: the contract year's support-time credit, its use and earlier years", [readTable('views'), readTable('events')], 'GET', '/v1/contracts/{id}/credit'),
+  getCredit: staffRoute('functions/http/get-credit.ts', "GET /v1/contracts/{id}/credit: the contract year's support-time credit, its use and earlier years", readsViewsAndEvents(), 'GET', '/v1/contracts/{id}/credit'),
   requestCreditBalance: publicRoute('functions/http/request-credit-balance.ts', 'POST /v1/public/credit-balance-requests: the website form asking for the credit balance by e-mail (contract number + e-mail on file)', commandsStream(), '/v1/public/credit-balance-requests'),
   getLedger: staffRoute('functions/http/get-ledger.ts', "GET /v1/customers/{id}/ledger?from=&to=&format=json|csv: the customer's invoice lines (billing)", readsViews(), 'GET', '/v1/customers/{id}/ledger'),
+  eraseSubject: staffRoute('functions/http/erase-subject.ts', "POST /v1/privacy/erasures: the DPO erases a data subject (its key is deleted; what a law keeps is recorded)", [readTable('views'), ...appendsEvents(), vault('erase'), writeTable('idempotency')], 'POST', '/v1/privacy/erasures'),
   getSlaCompliance: staffRoute('functions/http/get-sla-compliance.ts', 'GET /v1/reports/sla-compliance?from=YYYY-MM&to=YYYY-MM&format=json|csv: met and breached per plan, month and target', readsViews(), 'GET', '/v1/reports/sla-compliance'),
   checkSlas: {
     entry: 'functions/sweepers/check-slas.ts',
     description: 'Every minute: SLA warnings and breaches that have come due, each raised once',
     memoryMB: 1024,
     timeoutSeconds: 55,
-    access: [readTable('views'), appendEvents],
+    access: sweepsViews(),
     triggers: [{ kind: 'schedule', name: 'check-slas', expression: 'rate(1 minute)' }],
   },
   projector: {
@@ -179,7 +204,7 @@ export const functions = {
     description: 'Sends the customer e-mails that events call for, once per event',
     memoryMB: 512,
     timeoutSeconds: 30,
-    access: [readTable('views'), writeTable('idempotency'), { resource: 'mail', mode: 'send' }],
+    access: [readTable('views'), opensPersonalData, writeTable('idempotency'), { resource: 'mail', mode: 'send' }],
     triggers: [
       {
         kind: 'bus',
@@ -201,7 +226,7 @@ export const functions = {
     description: "Monthly: each customer with ledger lines in the month before gets a statement by e-mail",
     memoryMB: 512,
     timeoutSeconds: 300,
-    access: [readTable('views'), appendEvents],
+    access: sweepsViews(),
     triggers: [{ kind: 'schedule', name: 'monthly-statements', expression: 'cron(0 6 1 * ? *)' }],
   },
   preTokenGeneration: {

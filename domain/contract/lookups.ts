@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { isSealed, keyRefOf, subjectOfKeyRef } from '../../events/sealed';
 import type { Lookup } from '../projection';
 import { dayStart } from './term';
 import type { ContractView } from './view';
@@ -14,9 +14,19 @@ export type PipelineStage = (typeof PIPELINE_STAGES)[number];
 /** ISO instants in one form (UTC, milliseconds), so they sort as strings. */
 const instant = (iso: string): string => new Date(iso).toISOString();
 
-/** A customer's partition: the SHA-256 of the lower-cased, trimmed e-mail, so the address never appears in a key. */
-export const customerPartition = (email: string): string =>
-  `${CUSTOMER_LOOKUP}#${createHash('sha256').update(email.trim().toLowerCase(), 'utf8').digest('hex')}`;
+/**
+ * A customer's partition: their data subject's id (a keyed hash of the e-mail address, see
+ * `Sealer.subjectOf`), so the address never appears in a key and erasing the subject leaves
+ * nothing in the key to recognise them by.
+ */
+export const customerPartition = (subjectId: string): string => `${CUSTOMER_LOOKUP}#${subjectId}`;
+
+/**
+ * The subject of a view's customer, read from the key reference of the sealed e-mail address.
+ * Undefined for an address in clear (events appended without the vault, as in some tests): such a
+ * contract is not filed under its customer, since the subject id needs the vault's index key.
+ */
+const customerSubjectOf = (email: string): string | undefined => (isSealed(email) ? subjectOfKeyRef(keyRefOf(email)) : undefined);
 
 /** The partition of the terms ending in a UTC month (`YYYY-MM`). */
 export const termEndPartition = (month: string): string => `${TERM_END_LOOKUP}#${month}`;
@@ -56,7 +66,7 @@ export function pipelineStage(view: ContractView): PipelineStage | undefined {
 }
 
 /**
- * Where staff find a contract: under its customer (sorted by term end, or by the first term's
+ * Where staff find a contract: under its customer's subject (sorted by term end, or by the first term's
  * start while only ordered), under the UTC month its term ends in while it has a term (not once
  * cancelled), and under its renewal-pipeline stage. Sort keys end in `#<contractId>`, so entries
  * with the same instant still have one order.
@@ -64,13 +74,14 @@ export function pipelineStage(view: ContractView): PipelineStage | undefined {
 export function contractLookups(view: ContractView): Lookup[] {
   const termEndsAt = view.termEndsAt && instant(view.termEndsAt);
   const byTermEnd = termEndsAt && `${termEndsAt}#${view.contractId}`;
-  const lookups: Lookup[] = [
-    {
+  const lookups: Lookup[] = [];
+  const subjectId = customerSubjectOf(view.customer.email);
+  if (subjectId)
+    lookups.push({
       index: CUSTOMER_LOOKUP,
-      partition: customerPartition(view.customer.email),
+      partition: customerPartition(subjectId),
       sort: byTermEnd || `${instant(dayStart(view.startsOn, view.customer.timeZone))}#${view.contractId}`,
-    },
-  ];
+    });
   if (termEndsAt && byTermEnd && view.status !== 'cancelled' && view.status !== 'ordered')
     lookups.push({ index: TERM_END_LOOKUP, partition: termEndPartition(termEndsAt.slice(0, 7)), sort: byTermEnd });
   const stage = pipelineStage(view);

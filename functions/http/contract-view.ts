@@ -2,6 +2,7 @@ import { streamId } from '../../events/envelope';
 import { CONTRACT_CATEGORY } from '../../domain/contract/decider';
 import type { ContractView } from '../../domain/contract/view';
 import { NotFoundError } from '../../domain/errors';
+import { sealer } from '../runtime/vault';
 import { viewStore } from '../runtime/views';
 import type { StoredView } from '../views/view-store';
 import { assertMayAccessDistributor, type StaffCaller } from './auth';
@@ -13,3 +14,9 @@ export async function contractViewFor(contractId: string, caller: StaffCaller): 
   assertMayAccessDistributor(caller, stored.view.distributorId);
   return stored;
 }
+
+/**
+ * A contract view with its personal fields opened (the view holds them sealed), for the rules that
+ * compare them with what a caller gives: a form's e-mail, a report's tax id. Erased values read '[erased]'.
+ */
+export const openedContract = (view: ContractView): Promise<ContractView> => sealer().openDeep(view);

@@ -1,7 +1,9 @@
 import * as z from 'zod';
 import { WorkEntry } from '../../events/credit';
 import { ValidationError } from '../../domain/errors';
-import { answerCreditCommand, balanceSummary } from './credit-command';
+import { isSealed } from '../../events/sealed';
+import { sealer } from '../runtime/vault';
+import { answerCreditCommand, balanceSummary, loadCreditState } from './credit-command';
 import { decidedPayload } from './decided-event';
 import { WORK_LOG_ROLES } from './log-work';
 import { route } from './route';
@@ -16,6 +18,17 @@ const asBodyFields = (error: unknown): unknown =>
   error instanceof ValidationError ? new ValidationError(error.fields.map((f) => ({ ...f, path: f.path.replace(/^correction\./, '') })), error.message) : error;
 
 /**
+ * The stored entry holds its note sealed: a correction giving the same note (opened) carries the
+ * stored, sealed note instead, so the decider sees the note unchanged (and, kept, it stays under
+ * its subject's key).
+ */
+async function asStored(contractId: string, ticketId: string, entryId: string, correction: WorkEntry): Promise<WorkEntry> {
+  if (correction.note === undefined) return correction;
+  const stored = (await loadCreditState(contractId)).entries.find((e) => e.entryId === entryId && e.ticketId === ticketId)?.entry.note;
+  return stored !== undefined && isSealed(stored) && (await sealer().open(stored)) === correction.note ? { ...correction, note: stored } : correction;
+}
+
+/**
  * POST /v1/tickets/{id}/work-logs/{entryId}/corrections: the entry as it should have been, with a
  * reason. Its case is booked anew: every entry whose booking changes is reversed and re-booked
  * (answered as `changes`); a correction that changes nothing is `unchanged`. An entry booked in a
@@ -26,10 +39,11 @@ export const handler = route(
   async (request) => {
     const { params: { id: ticketId, entryId }, body: { reason, ...correction } } = request;
     const { view: ticket } = await ticketViewFor(ticketId, request.caller!);
+    const entry = await asStored(ticket.contractId, ticketId, entryId, correction);
     return answerCreditCommand(
       request,
       ticket.contractId,
-      (holder) => ({ type: 'CorrectWorkLog', holder, ticketId, entryId, correction, reason }),
+      (holder) => ({ type: 'CorrectWorkLog', holder, ticketId, entryId, correction: entry, reason }),
       (events, after, holder) => {
         const corrected = decidedPayload(events, 'WorkLogCorrected');
         return {

@@ -4,7 +4,7 @@ import { ConflictError } from '../../domain/errors';
 import { reportMatches } from '../../domain/ticket/intake';
 import { activeCatalog } from '../runtime/catalog';
 import { ContractIdParams } from './contract-id';
-import { contractViewFor } from './contract-view';
+import { contractViewFor, openedContract } from './contract-view';
 import { decidedPayload } from './decided-event';
 import { route } from './route';
 import { openedAnswer, Report, TicketChannel } from './ticket-bodies';
@@ -19,7 +19,7 @@ const OpenTicketBody = z.strictObject({ contractId: ContractIdParams.shape.id, c
  */
 export const handler = route({ roles: ['admin', 'agent-l1', 'agent-l0'], body: OpenTicketBody, idempotency: 'optional' }, async (request) => {
   const { contractId, ...report } = request.body;
-  const { view: contract } = await contractViewFor(contractId, request.caller!);
+  const contract = await openedContract((await contractViewFor(contractId, request.caller!)).view);
   if (!reportMatches({ contract, ...(report.serialNumber ? { serialNumber: report.serialNumber } : {}) }, activeCatalog()))
     throw new ConflictError('report_mismatch', `Serial number ${report.serialNumber} is not one of contract ${contractId}'s devices.`);
   const ticketId = ulid();

@@ -5,6 +5,7 @@ import type { ContractView } from '../../domain/contract/view';
 import { AppError } from '../../domain/errors';
 import { logger } from '../runtime/logger';
 import { viewStore } from '../runtime/views';
+import { openedContract } from './contract-view';
 import { route, type RouteRequest, type RouteResponse } from './route';
 
 /** Only truly malformed input is a 400; a contract number that merely looks wrong gets the neutral answer. */
@@ -25,7 +26,9 @@ export async function matchedContract({ contractNumber, email }: Body): Promise<
   const number = contractNumber.toUpperCase();
   const plausible = CONTRACT_NUMBER.test(number);
   const stored = await viewStore().get<ContractView>(streamId(CONTRACT_CATEGORY, plausible ? number : NO_CONTRACT));
-  return plausible && stored && sameEmail(stored.view.customer.email, email) ? number : undefined;
+  if (!plausible || !stored) return undefined;
+  const contract = await openedContract(stored.view);
+  return sameEmail(contract.customer.email, email) ? number : undefined;
 }
 
 /** A form's one answer, whether or not the details matched. */

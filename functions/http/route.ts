@@ -2,9 +2,11 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import * as z from 'zod';
 import type { Actor } from '../../events/envelope';
+import { isSealed, SEALED_PREFIX } from '../../events/sealed';
 import { AppError, NotEntitledError, PayloadTooLargeError, ValidationError, type FieldIssue } from '../../domain/errors';
 import type { Role } from '../../domain/roles';
 import { logger } from '../runtime/logger';
+import { sealer } from '../runtime/vault';
 import { staffActor, staffCaller, type StaffCaller } from './auth';
 import { MalformedJsonError, statusOf, UnsupportedMediaTypeError } from './errors';
 import { sha256, stableStringify } from './stable-json';
@@ -62,7 +64,7 @@ export function route<Body extends z.ZodType = z.ZodUndefined, Params extends z.
     const correlationId = correlationIdOf(event, context);
     try {
       const caller = spec.roles ? staffCaller(event, spec.roles) : undefined;
-      const body = spec.body ? validate(spec.body, parseBody(event), 'body') : undefined;
+      const body = spec.body ? validate(spec.body, refuseSealed(parseBody(event)), 'body') : undefined;
       const params = spec.params ? validate(spec.params, event.pathParameters ?? {}, 'path') : undefined;
       const query = spec.query ? validate(spec.query, event.queryStringParameters ?? {}, 'query') : undefined;
       const idempotency = idempotencyOf(spec, event, caller, body);
@@ -77,9 +79,12 @@ export function route<Body extends z.ZodType = z.ZodUndefined, Params extends z.
         now: new Date(event.requestContext?.timeEpoch ?? Date.now()).toISOString(),
         idempotency,
       });
-      if (typeof response.body === 'string' && Object.keys(response.headers ?? {}).some((h) => h.toLowerCase() === 'content-type'))
+      if (typeof response.body === 'string' && Object.keys(response.headers ?? {}).some((h) => h.toLowerCase() === 'content-type')) {
+        // Text answers (CSV exports) are built from clear, non-personal fields only; never send a sealed value.
+        if (response.body.includes(SEALED_PREFIX)) throw new Error('a text answer holds a sealed value');
         return { statusCode: response.status, headers: { 'x-correlation-id': correlationId, ...response.headers }, body: response.body };
-      return json(response.status, response.body, correlationId, response.headers);
+      }
+      return json(response.status, await opened(response.body), correlationId, response.headers);
     } catch (error) {
       return errorResponse(error, correlationId, event);
     }
@@ -107,6 +112,29 @@ function parseBody(event: Event): unknown {
   } catch {
     throw new MalformedJsonError('The body is not valid JSON.');
   }
+}
+
+/**
+ * Only the event store seals; a request carrying a value in sealed form (which event schemas accept
+ * for personal fields) would be stored as it is, under whatever key it names: refused.
+ */
+function refuseSealed(body: unknown): unknown {
+  interface At { value: unknown; key?: string; parent?: At }
+  const pathOf = (at: At): string => {
+    const keys: string[] = [];
+    for (let step: At | undefined = at; step?.key !== undefined; step = step.parent) keys.unshift(step.key);
+    return keys.join('.');
+  };
+  const issues: FieldIssue[] = [];
+  // Iteratively: a body may nest thousands of levels deep.
+  for (const pending: At[] = [{ value: body }]; pending.length > 0; ) {
+    const at = pending.pop()!;
+    if (isSealed(at.value)) issues.push({ path: pathOf(at) || 'body', message: 'Give the value itself.' });
+    else if (at.value && typeof at.value === 'object')
+      for (const [key, value] of Object.entries(at.value).reverse()) pending.push({ value, key, parent: at });
+  }
+  if (issues.length > 0) throw new ValidationError(issues);
+  return body;
 }
 
 function validate<S extends z.ZodType>(schema: S, value: unknown, where: 'body' | 'path' | 'query'): z.infer<S> {
@@ -139,6 +167,14 @@ function idempotencyOf(spec: RouteSpec<z.ZodType, z.ZodType, z.ZodType>, event: 
     key: `http#${event.routeKey}#${scope}#${key}`,
     requestHash: sha256(stableStringify({ route: event.routeKey, params: event.pathParameters ?? {}, body })),
   };
+}
+
+/**
+ * Views and events hold personal data only sealed: an answer shows it opened (erased values read
+ * '[erased]'). A body with no sealed value (most answers) is not walked, nor is the vault read.
+ */
+async function opened(body: unknown): Promise<unknown> {
+  return body !== undefined && JSON.stringify(body).includes(`"${SEALED_PREFIX}`) ? sealer().openDeep(body) : body;
 }
 
 function json(status: number, body: unknown, correlationId: string, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {

@@ -6,6 +6,7 @@ import type { ContractView } from '../../domain/contract/view';
 import { reportMatches } from '../../domain/ticket/intake';
 import { activeCatalog } from '../runtime/catalog';
 import { viewStore } from '../runtime/views';
+import { openedContract } from './contract-view';
 import { decidedPayload } from './decided-event';
 import { route, type RouteResponse } from './route';
 import { openedAnswer, Report } from './ticket-bodies';
@@ -41,7 +42,7 @@ export const handler = route({ body: SupportRequestBody, idempotency: 'required'
   const plausible = CONTRACT_NUMBER.test(number);
   const stored = await viewStore().get<ContractView>(streamId(CONTRACT_CATEGORY, plausible ? number : NO_CONTRACT));
   if (!plausible || !stored) return NEUTRAL_REPORT_ANSWER;
-  const command = { contract: stored.view, ...(report.serialNumber ? { serialNumber: report.serialNumber } : {}), ...(taxId ? { taxId } : {}) };
+  const command = { contract: await openedContract(stored.view), ...(report.serialNumber ? { serialNumber: report.serialNumber } : {}), ...(taxId ? { taxId } : {}) };
   if (!reportMatches(command, activeCatalog())) return NEUTRAL_REPORT_ANSWER;
 
   const ticketId = ulid();

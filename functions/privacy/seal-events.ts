@@ -49,7 +49,10 @@ async function sealGroup(sealer: Sealer, vault: Vault, streamId: string, payload
 async function subjectFor(sealer: Sealer, vault: Vault, streamId: string, item: Json, group: PersonalGroup): Promise<string> {
   if (group.subjectEmail) {
     const email = get(item, group.subjectEmail) as string;
-    return isSealed(email) ? subjectOfKeyRef(keyRefOf(email))! : sealer.subjectOf(email);
+    if (!isSealed(email)) return sealer.subjectOf(email);
+    const subject = subjectOfKeyRef(keyRefOf(email));
+    if (!subject) throw new Error(`the subject e-mail of a ${group.paths[0]} group is sealed with a purpose key, not a subject's`);
+    return subject;
   }
   const owner = await vault.ownerOf(ownerStreamOf(streamId));
   if (!owner) throw new Error(`no owner recorded for ${ownerStreamOf(streamId)}: its personal data cannot be sealed`);

@@ -13,6 +13,7 @@ import { Mail } from './mail';
 import { schedule } from './schedules';
 import { consumeStream } from './stream';
 import { LedgerTables } from './tables';
+import { VaultKey } from './vault';
 
 /** The parts of infra/topology.ts the stack deploys; tests pass variants of it. */
 export interface Topology {
@@ -43,6 +44,7 @@ export interface SupportLedgerStackProps extends StackProps {
 /** Everything support-ledger runs on, built from the topology declaration. */
 export class SupportLedgerStack extends Stack {
   readonly tables: LedgerTables;
+  readonly vault: VaultKey;
   readonly events: LedgerBus;
   readonly mail: Mail;
   readonly auth: StaffAuth;
@@ -55,6 +57,7 @@ export class SupportLedgerStack extends Stack {
     const definitions = Object.entries(functions);
 
     this.tables = new LedgerTables(this, 'Tables');
+    this.vault = new VaultKey(this, 'Vault');
     this.events = new LedgerBus(this, 'Events');
     this.mail = new Mail(this, 'Mail', { from: props.mailFrom });
     this.auth = new StaffAuth(this, 'StaffAuth', { callbackUrls: props.authCallbackUrls });
@@ -70,7 +73,7 @@ export class SupportLedgerStack extends Stack {
         name,
         definition,
         projectRoot: props.projectRoot ?? PROJECT_ROOT,
-        targets: { tables: this.tables, bus: this.events.bus, mail: this.mail },
+        targets: { tables: this.tables, bus: this.events.bus, mail: this.mail, vaultKey: this.vault.key },
         catalogPreset: props.catalogPreset ?? DEFAULT_CATALOG_PRESET,
       }));
       for (const trigger of definition.triggers) {

@@ -12,18 +12,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../../domain/roles';
 import { DISTRIBUTOR_ATTRIBUTE, DISTRIBUTOR_ATTRIBUTE_NAME } from '../../functions/auth/attributes';
 import { DISTRIBUTOR_CLAIM } from '../../functions/http/auth';
-import { EVENTS, IDEMPOTENCY, TABLES, tableEnvVar, VIEWS, type TableId } from '../../functions/tables';
-import { FORBIDDEN_EVENT_ACTIONS, MAIL_ACTIONS, TABLE_ACTIONS } from '../../infra/cdk/access';
+import { EVENTS, IDEMPOTENCY, TABLES, tableEnvVar, VAULT, VIEWS, type TableId } from '../../functions/tables';
+import { FORBIDDEN_EVENT_ACTIONS, MAIL_ACTIONS, TABLE_ACTIONS, VAULT_KEY_ACTIONS, VAULT_TABLE_ACTIONS } from '../../infra/cdk/access';
 import { STAGE_THROTTLE } from '../../infra/cdk/api';
 import { buildApp } from '../../infra/cdk/app';
 import { ARCHIVE_RETENTION, BUS_NAME } from '../../infra/cdk/bus';
 import { bundling, ESBUILD_TARGET, NODE_RUNTIME } from '../../infra/cdk/functions';
 import { assertEuRegion, EU_REGIONS } from '../../infra/cdk/regions';
 import { SCHEDULE_RETRY } from '../../infra/cdk/schedules';
+import { VAULT_KEY_ALIAS } from '../../infra/cdk/vault';
 import { DEFAULT_MAIL_FROM, readSettings } from '../../infra/cdk/settings';
 import type { SupportLedgerStack, Topology } from '../../infra/cdk/stack';
 import * as topology from '../../infra/topology';
-import { LAMBDA_ASYNC_RETRIES, STAFF_SCOPE, type FunctionDefinition, type Trigger } from '../../infra/topology';
+import { LAMBDA_ASYNC_RETRIES, STAFF_SCOPE, type Access, type FunctionDefinition, type Trigger, type VaultMode } from '../../infra/topology';
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures: the stack is synthesized without bundling, against a stub project that holds the
@@ -166,9 +167,10 @@ describe('the stack of infra/topology.ts', () => {
       expect(table.TableName).toBeUndefined();
     });
 
-    it('encrypts them with one customer-managed key that rotates', () => {
-      s.template.resourceCountIs('AWS::KMS::Key', 1);
-      s.template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+    it('encrypts them with one customer-managed key that rotates (the vault has a second key of its own)', () => {
+      s.template.resourceCountIs('AWS::KMS::Key', 2);
+      const keys = Object.values(s.resources).filter((r) => r.Type === 'AWS::KMS::Key');
+      for (const key of keys) expect(key.Properties.EnableKeyRotation).toBe(true);
     });
 
     it('streams new images of the events table', () => {
@@ -197,6 +199,17 @@ describe('the stack of infra/topology.ts', () => {
     it('expires idempotency records by their TTL attribute', () => {
       const table = s.resources[idOf(s.stack, s.stack.tables.byId.idempotency.table)]!.Properties;
       expect(table.TimeToLiveSpecification).toEqual({ AttributeName: IDEMPOTENCY.timeToLiveAttribute, Enabled: true });
+    });
+
+    it('has the vault table, keyed pk/sk, expiring time-limited keys by `expiresAt`, with no stream', () => {
+      const table = s.resources[idOf(s.stack, s.stack.tables.byId.vault.table)]!.Properties;
+      expect(VAULT.timeToLiveAttribute).toBe('expiresAt');
+      expect(table.KeySchema).toEqual([
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ]);
+      expect(table.TimeToLiveSpecification).toEqual({ AttributeName: 'expiresAt', Enabled: true });
+      expect(table.StreamSpecification).toBeUndefined();
     });
   });
 
@@ -259,6 +272,10 @@ describe('the stack of infra/topology.ts', () => {
           expected[tableEnvVar(access.table)] = { Ref: idOf(s.stack, s.stack.tables.byId[access.table].table) };
         }
         if (access.resource === 'bus') expected.EVENT_BUS_NAME = { Ref: idOf(s.stack, s.stack.events.bus) };
+        if (access.resource === 'vault') {
+          expected[tableEnvVar('vault')] = { Ref: idOf(s.stack, s.stack.tables.byId.vault.table) };
+          expected.VAULT_KMS_KEY_ID = arnOf(idOf(s.stack, s.stack.vault.key));
+        }
         if (access.resource === 'mail') {
           expected.MAIL_FROM = DEFAULT_MAIL_FROM;
           expected.MAIL_CONFIGURATION_SET = { Ref: idOf(s.stack, s.stack.mail.configurationSet) };
@@ -289,7 +306,9 @@ describe('the stack of infra/topology.ts', () => {
         const allowed = statements
           .filter((st) => st.Effect === 'Allow' && asList(st.Resource).some((r) => mentions(r, tableArn)))
           .flatMap((st) => asList(st.Action));
-        const expected = d.access.flatMap((a) => (a.resource === 'table' && a.table === id ? TABLE_ACTIONS[a.mode] : []));
+        const expected = d.access.flatMap((a) =>
+          a.resource === 'table' && a.table === id ? TABLE_ACTIONS[a.mode] : a.resource === 'vault' && id === VAULT.id ? VAULT_TABLE_ACTIONS[a.mode] : [],
+        );
         expect(sorted(allowed), `${name} on ${id}`).toEqual(sorted(expected));
       }
     });
@@ -324,7 +343,7 @@ describe('the stack of infra/topology.ts', () => {
       expect(offending).toEqual([]);
     });
 
-    it.each(declared.filter(([, d]) => d.access.some((a) => a.resource === 'table')))(
+    it.each(declared.filter(([, d]) => d.access.some((a) => a.resource === 'table' || a.resource === 'vault')))(
       '%s: may use the table key, only through DynamoDB',
       (name) => {
         const keyArn = arnOf(idOf(s.stack, s.stack.tables.key));
@@ -358,6 +377,92 @@ describe('the stack of infra/topology.ts', () => {
           sendsMail ? [{ Effect: 'Allow', Action: sorted(MAIL_ACTIONS), Resource: expect.arrayContaining(resources) }] : [],
         );
       }
+    });
+  });
+
+  describe('PII vault', () => {
+    const vaultKeyId = () => idOf(s.stack, s.stack.vault.key);
+
+    it('has a customer-managed key of its own: rotating, retained, aliased', () => {
+      const key = s.resources[vaultKeyId()] as unknown as { Type: string; Properties: any; DeletionPolicy?: string; UpdateReplacePolicy?: string };
+      expect(key.Type).toBe('AWS::KMS::Key');
+      expect(vaultKeyId()).not.toBe(idOf(s.stack, s.stack.tables.key));
+      expect(key.Properties.EnableKeyRotation).toBe(true);
+      expect(key.DeletionPolicy).toBe('Retain');
+      expect(key.UpdateReplacePolicy).toBe('Retain');
+      expect(VAULT_KEY_ALIAS).toBe('alias/support-ledger-vault');
+      s.template.hasResourceProperties('AWS::KMS::Alias', { AliasName: VAULT_KEY_ALIAS, TargetKeyId: arnOf(vaultKeyId()) });
+    });
+
+    it('grants per mode: open reads and decrypts; seal also puts and encrypts; only erase deletes', () => {
+      const READ = ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query'];
+      expect(sorted(VAULT_TABLE_ACTIONS.open)).toEqual(READ);
+      expect(sorted(VAULT_TABLE_ACTIONS.seal)).toEqual(sorted([...READ, 'dynamodb:PutItem']));
+      expect(sorted(VAULT_TABLE_ACTIONS.erase)).toEqual(sorted([...READ, 'dynamodb:PutItem', 'dynamodb:DeleteItem']));
+      expect(sorted(VAULT_KEY_ACTIONS.open)).toEqual(['kms:Decrypt']);
+      expect(sorted(VAULT_KEY_ACTIONS.seal)).toEqual(['kms:Decrypt', 'kms:Encrypt']);
+      expect(sorted(VAULT_KEY_ACTIONS.erase)).toEqual(['kms:Decrypt', 'kms:Encrypt']);
+      for (const actions of Object.values(VAULT_TABLE_ACTIONS)) {
+        expect(actions.some((a) => ['dynamodb:UpdateItem', 'dynamodb:BatchWriteItem', 'dynamodb:Scan'].includes(a))).toBe(false);
+      }
+    });
+
+    it('every function that appends events seals; every route and the notifier open; the projector has no vault', () => {
+      for (const [name, d] of declared) {
+        const appends = d.access.some((a) => a.resource === 'table' && a.table === 'events' && a.mode === 'append');
+        const answersOrMails = d.triggers.some((t) => t.kind === 'http') || d.access.some((a) => a.resource === 'mail');
+        const mode = vaultModeOf(d);
+        if (appends) expect(['seal', 'erase'], name).toContain(mode);
+        else if (answersOrMails) expect(mode, name).toBe('open');
+        else expect(mode, name).toBeUndefined();
+      }
+      expect(vaultModeOf(topology.functions.projector)).toBeUndefined();
+      expect(vaultModeOf(topology.functions.notifier)).toBe('open');
+      expect(vaultModeOf(topology.functions.getContract)).toBe('open');
+      expect(vaultModeOf(topology.functions.getCredit)).toBe('open');
+      for (const name of ['createContract', 'placeOrder', 'actOnTicket', 'checkSlas', 'expireContracts', 'issueStatements'] as const) {
+        expect(vaultModeOf(topology.functions[name]), name).toBe('seal');
+      }
+      expect(vaultModeOf(topology.functions.preTokenGeneration)).toBeUndefined();
+    });
+
+    it.each(declared)('%s: exactly the vault grants of its mode, the key only with the `keyRef` context', (name, d) => {
+      const mode = vaultModeOf(d);
+      const grants = vaultGrantsOf(s, name);
+      expect(grants.table).toEqual(mode ? sorted(VAULT_TABLE_ACTIONS[mode]) : []);
+      expect(grants.key).toEqual(mode ? sorted(VAULT_KEY_ACTIONS[mode]) : []);
+      for (const condition of grants.keyConditions) expect(condition).toEqual(KEYREF_ONLY);
+      const env = s.resources[idOf(s.stack, s.stack.functions[name]!.function)]!.Properties.Environment.Variables;
+      if (mode) {
+        expect(env.VAULT_TABLE).toEqual({ Ref: idOf(s.stack, s.stack.tables.byId.vault.table) });
+        expect(env.VAULT_KMS_KEY_ID).toEqual(arnOf(vaultKeyId()));
+      } else {
+        expect(env.VAULT_TABLE).toBeUndefined();
+        expect(env.VAULT_KMS_KEY_ID).toBeUndefined();
+      }
+    });
+
+    it('a route that only reads views cannot encrypt, put or delete in the vault', () => {
+      const grants = vaultGrantsOf(s, 'getTicket');
+      expect(grants.key).toEqual(['kms:Decrypt']);
+      expect(grants.table).not.toContain('dynamodb:PutItem');
+      expect(grants.table).not.toContain('dynamodb:DeleteItem');
+    });
+
+    it('only a function that declares `erase` may delete vault keys', () => {
+      for (const [name, d] of declared) {
+        expect(vaultGrantsOf(s, name).table.includes('dynamodb:DeleteItem'), name).toBe(vaultModeOf(d) === 'erase');
+      }
+    });
+
+    it('no statement anywhere allows a KMS action on "*", and every use of the vault key names `keyRef`', () => {
+      const kmsOnAnything = allStatements(s).filter(
+        (st) => st.Effect === 'Allow' && asList(st.Resource).includes('*') && asList(st.Action).some((a) => a.startsWith('kms:')),
+      );
+      expect(kmsOnAnything).toEqual([]);
+      const onVaultKey = allStatements(s).filter((st) => st.Effect === 'Allow' && mentions(st.Resource, arnOf(vaultKeyId())));
+      expect(onVaultKey.length).toBeGreaterThan(0);
+      for (const st of onVaultKey) expect(st.Condition).toEqual(KEYREF_ONLY);
     });
   });
 
@@ -573,6 +678,14 @@ const variant: Topology = {
       access: [{ resource: 'table', table: 'events', mode: 'append' }, { resource: 'table', table: 'idempotency', mode: 'readWrite' }],
       triggers: [{ kind: 'http', method: 'POST', path: '/v1/forms/contact', auth: 'public' }],
     },
+    eraseSubject: {
+      entry: 'functions/http/erase-subject.ts',
+      description: 'DELETE /v1/subjects/{id}: erases a data subject (crypto-shredding)',
+      memoryMB: 256,
+      timeoutSeconds: 10,
+      access: [{ resource: 'table', table: 'events', mode: 'append' }, { resource: 'vault', mode: 'erase' }],
+      triggers: [{ kind: 'http', method: 'DELETE', path: '/v1/subjects/{id}', auth: 'staff' }],
+    },
     escalations: {
       entry: 'functions/reactors/escalations.ts',
       description: 'Reacts to raised and escalated tickets',
@@ -632,6 +745,17 @@ describe('a topology with a public route (synthesized from a test declaration)',
     expectScheduleRule(s, name, trigger);
   });
 
+  it('lets an erasing function delete vault keys (and seal), with the vault env', () => {
+    const grants = vaultGrantsOf(s, 'eraseSubject');
+    expect(grants.table).toEqual(sorted(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem']));
+    expect(grants.key).toEqual(['kms:Decrypt', 'kms:Encrypt']);
+    for (const condition of grants.keyConditions) expect(condition).toEqual(KEYREF_ONLY);
+    const env = s.resources[idOf(s.stack, s.stack.functions.eraseSubject!.function)]!.Properties.Environment.Variables;
+    expect(Object.keys(env)).toEqual(expect.arrayContaining(['VAULT_TABLE', 'VAULT_KMS_KEY_ID']));
+    // The others of this topology declare no vault access and get none.
+    expect(vaultGrantsOf(s, 'submitForm')).toEqual({ table: [], key: [], keyConditions: [] });
+  });
+
   it('gives a function with a bus and a schedule trigger one asynchronous configuration, the longer age', () => {
     s.template.resourceCountIs('AWS::Lambda::EventInvokeConfig', 1);
     expectAsyncInvokeConfig(s, 'escalations', 7_200);
@@ -649,6 +773,25 @@ describe("Lambda's asynchronous retries", () => {
   });
 });
 
+describe('the vault table as a plain table', () => {
+  it('is refused: it is reached only through a vault access with a mode', () => {
+    const t: Topology = {
+      publicApi: topology.publicApi,
+      functions: {
+        peek: {
+          entry: 'functions/http/peek.ts',
+          description: 'reads the vault directly',
+          memoryMB: 256,
+          timeoutSeconds: 5,
+          access: [{ resource: 'table', table: 'vault', mode: 'read' } as unknown as Access],
+          triggers: [],
+        },
+      },
+    };
+    expect(() => buildApp({ env: {}, topology: t, projectRoot: stubProject(t), context: NO_BUNDLING })).toThrow(/vault access/);
+  });
+});
+
 describe('cdk-nag', () => {
   it('fails synth on an unacknowledged finding', () => {
     const t: Topology = { publicApi: topology.publicApi, functions: {} };
@@ -659,6 +802,32 @@ describe('cdk-nag', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
+
+const VAULT_MODES: readonly VaultMode[] = ['open', 'seal', 'erase'];
+/** The strongest vault mode a declaration holds, if any. */
+function vaultModeOf(d: FunctionDefinition): VaultMode | undefined {
+  const modes = d.access.flatMap((a) => (a.resource === 'vault' ? [VAULT_MODES.indexOf(a.mode)] : []));
+  return modes.length > 0 ? VAULT_MODES[Math.max(...modes)] : undefined;
+}
+
+/** The condition on every use of the vault key: the encryption context has the key `keyRef`, and no other. */
+const KEYREF_ONLY = {
+  'ForAnyValue:StringEquals': { 'kms:EncryptionContextKeys': 'keyRef' },
+  'ForAllValues:StringEquals': { 'kms:EncryptionContextKeys': 'keyRef' },
+};
+
+/** What a function's role may do with the vault: DynamoDB actions on its table, KMS actions on its key. */
+function vaultGrantsOf(s: Synthesized, name: string) {
+  const allows = statementsOfRole(s, idOf(s.stack, s.stack.functions[name]!.role)).filter((st) => st.Effect === 'Allow');
+  const tableArn = arnOf(idOf(s.stack, s.stack.tables.byId.vault.table));
+  const keyArn = arnOf(idOf(s.stack, s.stack.vault.key));
+  const onKey = allows.filter((st) => asList(st.Resource).some((r) => mentions(r, keyArn)));
+  return {
+    table: sorted(allows.filter((st) => asList(st.Resource).some((r) => mentions(r, tableArn))).flatMap((st) => asList(st.Action))),
+    key: sorted(onKey.flatMap((st) => asList(st.Action))),
+    keyConditions: onKey.map((st) => st.Condition),
+  };
+}
 
 function expectSafeQueue(s: Synthesized, queueId: string): void {
   expect(s.resources[queueId]!.Properties.SqsManagedSseEnabled).toBe(true);

@@ -78,4 +78,35 @@ describe('notifier', () => {
     expect(mail.html).toContain('lang="sv"');
     expect(mail.text).toContain('Hej <b>Bobby</b>!');
   });
+
+  /** A contract event whose view holds the customer's name and e-mail sealed, as the projector writes it. */
+  async function sealedContractEvent(email: string) {
+    const { sealer, vault } = await import('../../functions/runtime/vault');
+    const subjectId = await sealer().subjectOf(email);
+    const { contractId, event } = await contractCreatedEvent(await sealer().sealForSubject(email, subjectId));
+    const e = event();
+    const stored = await views.get<ContractView>(e.detail.streamId);
+    const customer = { ...stored!.view.customer, name: await sealer().sealForSubject('Grace Hopper', subjectId) };
+    await views.put(e.detail.streamId, { ...stored!, view: { ...stored!.view, customer } }, stored);
+    return { contractId, event, erase: () => vault().erase(`s-${subjectId}`) };
+  }
+
+  it('opens the sealed view to write the mail, to the address in clear', async () => {
+    const email = uniqueEmail('sealed');
+    const { contractId, event } = await sealedContractEvent(email);
+    await notify(event(), context());
+    const mails = await mailsTo(email);
+    expect(mails.map((m) => m.subject)).toEqual([`Your support agreement ${contractId} is confirmed`]);
+    expect(mails[0].html).toContain('<p>Dear Grace Hopper,</p>');
+    expect(mails[0].text).not.toContain('sealed:');
+  });
+
+  it('sends nothing when the recipient was erased', async () => {
+    const email = uniqueEmail('erased');
+    const { event, erase } = await sealedContractEvent(email);
+    expect(await erase()).toBe(true);
+    expect(await notify(event(), context())).toEqual({});
+    expect(await mailsTo(email)).toEqual([]);
+    expect(await mailsTo('[erased]')).toEqual([]);
+  });
 });

@@ -13,6 +13,7 @@ import { createTable } from '../../infra/local/create-tables';
 import { ViewStore } from '../../functions/views/view-store';
 import { createTestTables, dynamoClient } from '../support/emulators';
 import { contractActivated, contractCreated, contractExpired, metadata } from '../support/fixtures';
+import { testVault } from '../support/vault';
 
 /** The lookup items the projector keeps next to each view, and paging through the `lookup` index (DynamoDB Local). */
 describe('view lookups', () => {
@@ -20,13 +21,17 @@ describe('view lookups', () => {
   let table: string;
   let store: EventStore;
   let views: ViewStore;
+  let subjectOf: (email: string) => Promise<string>;
   const projections = { contract: contractProjection(qualisysCatalog) as Projection<unknown> };
   const writes: string[] = [];
 
   beforeAll(async () => {
     const tables = await createTestTables(client);
     table = tables.views;
-    store = new EventStore({ client, eventsTable: tables.events, idempotencyTable: tables.idempotency });
+    // Sealed as in the deployed store: a contract is filed under its customer's subject, read from the sealed e-mail.
+    const { sealer, seal } = testVault(client, tables.vault);
+    subjectOf = (email) => sealer.subjectOf(email);
+    store = new EventStore({ client, eventsTable: tables.events, idempotencyTable: tables.idempotency, seal });
     views = new ViewStore(recording(client, writes), table);
   });
 
@@ -52,13 +57,13 @@ describe('view lookups', () => {
     const customer = { name: 'Ada', email, locale: 'en', timeZone: 'Europe/Stockholm' };
     await append(streamId, [contractCreated(id, { customer })]);
     // Ordered only: findable under its customer (by its first term's start), nowhere else.
-    expect(await lookupItems(streamId)).toEqual({ 'lookup#customer': [customerPartition(email.toLowerCase()), `2025-12-31T23:00:00.000Z#${id}`] });
+    expect(await lookupItems(streamId)).toEqual({ 'lookup#customer': [customerPartition(await subjectOf(email.toLowerCase())), `2025-12-31T23:00:00.000Z#${id}`] });
     expect(JSON.stringify(await lookupItems(streamId))).not.toContain('Example.com');
 
     await append(streamId, [contractActivated(id)]);
     const byTermEnd = `2026-12-31T23:00:00.000Z#${id}`;
     expect(await lookupItems(streamId)).toEqual({
-      'lookup#customer': [customerPartition(email), byTermEnd],
+      'lookup#customer': [customerPartition(await subjectOf(email)), byTermEnd],
       'lookup#term-end': ['term-end#2026-12', byTermEnd],
     });
 
@@ -67,7 +72,7 @@ describe('view lookups', () => {
 
     await append(streamId, [{ type: 'ContractCancelled', payload: { contractId: id, reason: 'customer left' } }]);
     // Cancelled: no term to expire, not in the pipeline; still the customer's contract.
-    expect(await lookupItems(streamId)).toEqual({ 'lookup#customer': [customerPartition(email), byTermEnd] });
+    expect(await lookupItems(streamId)).toEqual({ 'lookup#customer': [customerPartition(await subjectOf(email)), byTermEnd] });
   });
 
   it('costs one plain write when the lookups and deadlines did not change, and one transaction when they did', async () => {

@@ -1,12 +1,16 @@
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { contractLookups, customerPartition, monthsBetween, pipelineStage } from '../../domain/contract/lookups';
 import type { ContractView } from '../../domain/contract/view';
+import { subjectKeyRef } from '../../events/sealed';
+
+/** The customer's subject, and their e-mail as the store seals it (the lookups read only its key reference). */
+const SUBJECT = '0123456789abcdef0123456789abcdef';
+const sealedEmail = `sealed:1:${subjectKeyRef(SUBJECT)}:aXYtYXQtcmVzdA:Y2lwaGVydGV4dA`;
 
 const active: ContractView = {
   contractId: '01M7YJG0YP0A9FX004VZ2GA6YN',
   channel: 'staff',
-  customer: { name: 'Ada', email: 'Ada@Example.COM', locale: 'en', timeZone: 'Europe/Stockholm' },
+  customer: { name: 'Ada', email: sealedEmail, locale: 'en', timeZone: 'Europe/Stockholm' },
   regionId: 'americas',
   planId: 'gold',
   termMonths: 12,
@@ -26,12 +30,17 @@ const active: ContractView = {
 };
 
 describe('contract lookups', () => {
-  it('files a contract under the hash of its lower-cased e-mail, never the address itself', () => {
+  it("files a contract under its customer's subject id, read from the sealed e-mail's key reference", () => {
     const [customer] = contractLookups(active);
-    const hash = createHash('sha256').update('ada@example.com').digest('hex');
-    expect(customer).toEqual({ index: 'customer', partition: `customer#${hash}`, sort: `2027-02-28T23:00:00.000Z#${active.contractId}` });
-    expect(customerPartition(' ADA@example.com ')).toBe(customer.partition);
-    expect(JSON.stringify(contractLookups(active)).toLowerCase()).not.toContain('example.com');
+    expect(customer).toEqual({ index: 'customer', partition: `customer#${SUBJECT}`, sort: `2027-02-28T23:00:00.000Z#${active.contractId}` });
+    expect(customerPartition(SUBJECT)).toBe(customer.partition);
+    expect(JSON.stringify(contractLookups(active))).not.toContain('sealed:');
+  });
+
+  it('files no customer entry for an e-mail in clear (the subject id needs the vault), nor under the address', () => {
+    const clear: ContractView = { ...active, customer: { ...active.customer, email: 'Ada@Example.COM' } };
+    expect(contractLookups(clear).map((l) => l.index)).toEqual(['term-end']);
+    expect(JSON.stringify(contractLookups(clear)).toLowerCase()).not.toContain('example.com');
   });
 
   it('files the term end under its UTC month (not the customer zone\'s), while the contract has a term', () => {

@@ -52,4 +52,17 @@ describe('route()', () => {
     const wrong = await invoke(handler, event({ body: '{"n":"seven"}' }));
     expect(JSON.parse(wrong.body!).error.fields).toEqual([{ path: 'n', message: expect.stringContaining('number') }]);
   });
+
+  it('refuses a request carrying a value in sealed form (only the store seals), and a text answer holding one', async () => {
+    const sealed = 'sealed:1:s-0123456789abcdef:aXY:Y3Q';
+    const form = route({ body: z.object({ contact: z.object({ email: z.string() }), notes: z.array(z.string()) }) }, async () => ({ status: 204 }));
+    const refused = await invoke(form, event({ body: JSON.stringify({ contact: { email: sealed }, notes: ['ok', sealed] }) }));
+    expect(refused.statusCode).toBe(400);
+    expect(JSON.parse(refused.body!).error.fields.map((f: { path: string }) => f.path)).toEqual(['contact.email', 'notes.1']);
+
+    const csv = route({}, async () => ({ status: 200, headers: { 'content-type': 'text/csv' }, body: `name\r\n${sealed}\r\n` }));
+    const failed = await invoke(csv);
+    expect(failed.statusCode).toBe(500);
+    expect(failed.body).not.toContain('sealed:');
+  });
 });
