@@ -9,7 +9,7 @@ import { ERASED } from '../../functions/privacy/sealer';
 import { sealer } from '../../functions/runtime/vault';
 import { presetRuntime } from '../support/preset-journey';
 import { q3ProfiContract } from '../support/q3-contract';
-import { allEvents, scanAll } from '../support/stored-ledger';
+import { allEvents, scanAll } from '../support/stored-data';
 
 /**
  * Erasure by crypto-shredding (`qualisys-privacy-policy.txt`: "erasure (unless a legal reason

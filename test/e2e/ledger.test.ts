@@ -6,7 +6,7 @@ import type { LedgerLine } from '../../domain/ledger/line';
 import { rebuildLedger } from '../../domain/ledger/rebuild';
 import { LEDGER_CSV_COLUMNS } from '../../domain/ledger/statement';
 import { startTestRuntime, uniqueEmail, type TestRuntime } from '../support/local-runtime';
-import { allEvents, storedLedger } from '../support/stored-ledger';
+import { allEvents, storedLedger } from '../support/stored-data';
 
 const ZONE = 'Europe/Stockholm';
 const today = () => DateTime.now().setZone(ZONE).startOf('day');

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { presets } from '../../domain/catalog/presets/index';
 import { rebuildLedger } from '../../domain/ledger/rebuild';
 import { mailsTo, uniqueEmail } from '../support/local-runtime';
-import { allEvents, ledgerOrder, storedLedger } from '../support/stored-ledger';
+import { allEvents, ledgerOrder, storedLedger } from '../support/stored-data';
 import { presetRuntime } from '../support/preset-journey';
 import { q3ProfiContract } from '../support/q3-contract';
 

@@ -1,22 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { ScanCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { SEALED_PREFIX } from '../../events/sealed';
-import { dynamoClient } from '../support/emulators';
 import { mailsTo, uniqueEmail } from '../support/local-runtime';
 import { presetRuntime } from '../support/preset-journey';
-
-/** Every item of a table, as DynamoDB holds it. */
-async function scanAll(client: DynamoDBClient, table: string): Promise<Record<string, AttributeValue>[]> {
-  const items: Record<string, AttributeValue>[] = [];
-  let start: Record<string, AttributeValue> | undefined;
-  do {
-    const page = await client.send(new ScanCommand({ TableName: table, ConsistentRead: true, ExclusiveStartKey: start }));
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items;
-}
+import { scanAll } from '../support/stored-data';
 
 /**
  * Personal data is stored only sealed (issue 6): through the local runtime (HEZO preset: tax id,
@@ -71,9 +58,8 @@ describe('personal data at rest (local runtime, HEZO preset)', () => {
     await run.rt.settle();
 
     // At rest: every table, raw.
-    const client = dynamoClient();
     const stored = Object.fromEntries(
-      await Promise.all(Object.entries(run.rt.tables).map(async ([id, table]) => [id, JSON.stringify(await scanAll(client, table))] as const)),
+      await Promise.all(Object.entries(run.rt.tables).map(async ([id, table]) => [id, JSON.stringify(await scanAll(run.rt, table))] as const)),
     );
     const everything = Object.values(stored).join('\n').toLowerCase();
     for (const [field, value] of Object.entries(fixture)) expect(everything.includes(value.toLowerCase()), `${field} in clear at rest`).toBe(false);
