@@ -60,8 +60,12 @@ export function includedCreditMinutes(catalog: Catalog, planId: string, scopeId:
       throw new Error(`annual value in ${annualValue.currency}, but region ${annualValue.region} is priced in ${minimum.currency}`);
     if (annualValue.amount < minimum.amount) return 0;
   }
-  return credit.allowances.find((a) => a.plan === planId && a.scope === scopeId)?.minutes ?? 0;
+  return allowanceMinutes(catalog, planId, scopeId);
 }
+
+/** The credit table's minutes for a plan and module scope, whatever the annual value (0 without a row). */
+export const allowanceMinutes = (catalog: Catalog, planId: string, scopeId: string): number =>
+  catalog.credit?.allowances.find((a) => a.plan === planId && a.scope === scopeId)?.minutes ?? 0;
 
 /**
  * The hourly rate for a billable service in a region: the reduced rate when the customer holds

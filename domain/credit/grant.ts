@@ -1,4 +1,4 @@
-import { creditScope, findAddOn, findRegion, includedCreditMinutes } from '../catalog/lookup';
+import { allowanceMinutes, creditScope, findAddOn } from '../catalog/lookup';
 import { formatMoney } from '../catalog/money';
 import type { Catalog } from '../catalog/schema/catalog';
 import type { CreditHolder } from './holder';
@@ -26,14 +26,14 @@ export function grantFor(catalog: Catalog, holder: CreditHolder): Grant {
   const scope = creditScope(catalog, mainModules)!;
   const minimum = credit.minimumAnnualValue.find((m) => m.region === holder.regionId);
   const value = holder.licence?.annualValue;
-  const region = findRegion(catalog, holder.regionId);
   let noCreditReason: string | undefined;
   let includedMinutes = 0;
   if (minimum && !value) noCreditReason = `No annual rent is recorded for this contract; credit needs at least ${formatMoney(minimum)} a year.`;
   else if (minimum && value && (value.currency !== minimum.currency || value.amount < minimum.amount))
     noCreditReason = `The annual rent of ${formatMoney(value)} is below the ${formatMoney(minimum)} that credit needs.`;
   else {
-    includedMinutes = includedCreditMinutes(catalog, holder.planId, scope.id, { region: holder.regionId, ...(value ?? { amount: 0, currency: region?.currency ?? 'XXX' }) });
+    // The annual-value threshold is checked above, with reasons; here only the table's row counts.
+    includedMinutes = allowanceMinutes(catalog, holder.planId, scope.id);
     if (includedMinutes === 0) noCreditReason = `The credit table gives no minutes for plan ${holder.planId} (${scope.name}).`;
   }
   return { includedMinutes, addOnMinutes, scope: scope.id, covers, ...(noCreditReason ? { noCreditReason } : {}) };

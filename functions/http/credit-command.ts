@@ -3,37 +3,13 @@ import { balanceAt } from '../../domain/credit/balance';
 import { applyDecided } from '../../domain/credit/catch-up';
 import type { CreditCommand } from '../../domain/credit/commands';
 import { CREDIT_CATEGORY, creditDecider } from '../../domain/credit/decider';
-import { holderOfState, type CreditHolder } from '../../domain/credit/holder';
+import type { CreditHolder } from '../../domain/credit/holder';
 import type { CreditState } from '../../domain/credit/state';
-import { CONTRACT_CATEGORY, contractDecider } from '../../domain/contract/decider';
-import type { Contract } from '../../domain/contract/state';
-import { fold } from '../../domain/decider';
-import { NotFoundError } from '../../domain/errors';
 import type { CommandResult } from '../command-runner';
 import { activeCatalog } from '../runtime/catalog';
-import { eventStore } from '../runtime/store';
 import type { RouteRequest, RouteResponse } from './route';
 import { runStreamCommand } from './stream-command';
-
-/** A contract folded from its stream (strongly consistent), and the credit account's view of it. */
-export interface CreditContract {
-  contract: Contract;
-  holder: CreditHolder;
-}
-
-/** Loads contract `contractId` from its stream: 404 when there is none. */
-export async function loadCreditContract(contractId: string): Promise<CreditContract> {
-  const { events } = await eventStore().load(streamId(CONTRACT_CATEGORY, contractId));
-  const contract = fold(contractDecider, events);
-  if (contract.status === 'none') throw new NotFoundError(`No contract ${contractId}.`);
-  return { contract, holder: holderOfState(contract) };
-}
-
-/** Loads the credit account of a contract from its stream (strongly consistent). */
-export async function loadCreditState(contractId: string): Promise<CreditState> {
-  const { events } = await eventStore().load(streamId(CREDIT_CATEGORY, contractId));
-  return fold(creditDecider, events);
-}
+import { loadCreditContract } from '../credit-account';
 
 type Request = RouteRequest<unknown, unknown, unknown>;
 

@@ -3,7 +3,7 @@ import { balanceAt } from '../../domain/credit/balance';
 import { activeCatalog } from '../runtime/catalog';
 import { assertMayAccessDistributor } from './auth';
 import { ContractIdParams } from './contract-id';
-import { loadCreditContract, loadCreditState } from './credit-command';
+import { loadCreditContract, loadCreditState } from '../credit-account';
 import { route } from './route';
 
 const CreditQuery = z.strictObject({ at: z.iso.datetime({ offset: true }).optional() });

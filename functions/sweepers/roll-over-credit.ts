@@ -1,6 +1,6 @@
 import { creditDecider } from '../../domain/credit/decider';
 import { CREDIT_YEAR } from '../../domain/credit/view';
-import { loadCreditContract } from '../http/credit-command';
+import { loadCreditContract } from '../credit-account';
 import { streamSweeper } from './stream-sweeper';
 
 /**
