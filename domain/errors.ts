@@ -85,3 +85,18 @@ export class AppendTooLargeError extends AppError {
 export class PayloadTooLargeError extends AppError {
   readonly code = 'payload_too_large';
 }
+
+/** A signed link that was not issued by us (forged or altered). */
+export class InvalidLinkError extends AppError {
+  readonly code = 'invalid_link';
+  constructor() {
+    super('This link is not valid. Use the link from our e-mail as it is, or send the form again.');
+  }
+}
+
+/** A signed link whose validity is over. */
+export class LinkExpiredError extends ConflictError {
+  constructor() {
+    super('link_expired', 'This link has expired. Send the form again to get a new one.');
+  }
+}

@@ -20,7 +20,16 @@ import {
 } from './contract';
 import { CreditAdded, CreditBalanceRequested, CreditYearClosed, CreditYearOpened, WorkLogCorrected, WorkLogged } from './credit';
 import type { EventEnvelope } from './envelope';
-import { SubjectErased } from './privacy';
+import {
+  PrivacyRequestCompleted,
+  PrivacyRequestConfirmed,
+  PrivacyRequestReceived,
+  PrivacyRequestReminded,
+  ProcessingLimited,
+  SubjectErased,
+  SubjectFlagCleared,
+  SubjectFlaggedUnresponsive,
+} from './privacy';
 import { StatementIssued } from './statement';
 import {
   AgentReplied,
@@ -98,6 +107,13 @@ export const eventCatalog = {
   CreditBalanceRequested: { current: 1, versions: { 1: CreditBalanceRequested } },
   StatementIssued: { current: 1, versions: { 1: StatementIssued } },
   SubjectErased: { current: 1, versions: { 1: SubjectErased } },
+  ProcessingLimited: { current: 1, versions: { 1: ProcessingLimited } },
+  SubjectFlaggedUnresponsive: { current: 1, versions: { 1: SubjectFlaggedUnresponsive } },
+  SubjectFlagCleared: { current: 1, versions: { 1: SubjectFlagCleared } },
+  PrivacyRequestReceived: { current: 1, versions: { 1: PrivacyRequestReceived } },
+  PrivacyRequestConfirmed: { current: 1, versions: { 1: PrivacyRequestConfirmed } },
+  PrivacyRequestCompleted: { current: 1, versions: { 1: PrivacyRequestCompleted } },
+  PrivacyRequestReminded: { current: 1, versions: { 1: PrivacyRequestReminded } },
 } as const satisfies Record<string, { current: number; versions: Record<number, z.ZodType> }>;
 
 export type EventType = keyof typeof eventCatalog;

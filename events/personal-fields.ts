@@ -33,6 +33,8 @@ export const PERSONAL_FIELDS: Partial<Record<EventType, PersonalGroup[]>> = {
   TicketResolved: [{ paths: ['resolution'] }],
   WorkLogged: [{ paths: ['note'] }],
   WorkLogCorrected: [{ paths: ['correction.note', 'reason'] }],
+  PrivacyRequestReceived: [{ subjectEmail: 'email', owner: true, paths: ['email', 'details'] }],
+  PrivacyRequestCompleted: [{ paths: ['note'] }],
 };
 
 /** The stream whose owner owns `streamId` (a credit account is its contract's). */

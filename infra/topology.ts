@@ -204,12 +204,13 @@ export const functions = {
     description: 'Sends the customer e-mails that events call for, once per event',
     memoryMB: 512,
     timeoutSeconds: 30,
-    access: [readTable('views'), opensPersonalData, writeTable('idempotency'), { resource: 'mail', mode: 'send' }],
+    // `seal`: the links it signs (unsubscribe) use a vault key created on first use.
+    access: [readTable('views'), vault('seal'), writeTable('idempotency'), { resource: 'mail', mode: 'send' }],
     triggers: [
       {
         kind: 'bus',
         rule: 'contract-mail',
-        pattern: { source: [INTEGRATION_SOURCE], 'detail-type': ['ContractOrdered', 'RenewalRequested', 'ContractActivated', 'ContractExpired', 'RenewalReminded', 'ContractLapsed', 'ContractRenewed', 'ContractReinstated', 'ReactivationFeePaid', 'ContractCancelled', 'SystemReviewDue', 'TicketOpened', 'AgentReplied', 'TicketResolved', 'SlaWarningRaised', 'SlaBreached', 'TicketEscalated', 'ReplacementShipped', 'DeviceReturnReminded', 'DeviceReturnOverdue', 'LoanerCharged', 'CreditBalanceRequested', 'CreditYearClosed', 'StatementIssued'] },
+        pattern: { source: [INTEGRATION_SOURCE], 'detail-type': ['ContractOrdered', 'RenewalRequested', 'ContractActivated', 'ContractExpired', 'RenewalReminded', 'ContractLapsed', 'ContractRenewed', 'ContractReinstated', 'ReactivationFeePaid', 'ContractCancelled', 'SystemReviewDue', 'TicketOpened', 'AgentReplied', 'TicketResolved', 'SlaWarningRaised', 'SlaBreached', 'TicketEscalated', 'ReplacementShipped', 'DeviceReturnReminded', 'DeviceReturnOverdue', 'LoanerCharged', 'CreditBalanceRequested', 'CreditYearClosed', 'StatementIssued', 'PrivacyRequestReceived', 'PrivacyRequestCompleted', 'PrivacyRequestReminded', 'MailingRequested'] },
         retryAttempts: 8,
         maxEventAgeSeconds: 86_400,
       },

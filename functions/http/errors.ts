@@ -20,6 +20,8 @@ const STATUS_BY_CODE: Record<string, number> = {
   append_too_large: 413,
   unsupported_media_type: 415,
   idempotency_key_reused: 422,
+  invalid_link: 400,
+  link_expired: 410,
 };
 
 export function statusOf(error: unknown): number {

@@ -1,5 +1,5 @@
 import type { Catalog } from '../../domain/catalog/schema/catalog';
-import { ledgerProjections } from '../../domain/ledger/projections';
+import { allProjections } from '../../domain/projections';
 import type { Projection } from '../../domain/projection';
 import { activeCatalog } from '../runtime/catalog';
 
@@ -9,7 +9,7 @@ const byCatalog = new WeakMap<Catalog, Record<string, Projection<unknown>>>();
 export function activeProjections(): Record<string, Projection<unknown>> {
   const catalog = activeCatalog();
   let found = byCatalog.get(catalog);
-  if (!found) byCatalog.set(catalog, (found = ledgerProjections(catalog)));
+  if (!found) byCatalog.set(catalog, (found = allProjections(catalog)));
   return found;
 }
 

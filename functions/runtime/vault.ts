@@ -1,5 +1,6 @@
 import { sealEvents } from '../privacy/seal-events';
 import { Sealer } from '../privacy/sealer';
+import { LinkSigner } from '../privacy/signed-link';
 import type { NewEvent } from '../../events/catalog';
 import { LocalKeyWrapper, type KeyWrapper } from '../vault/key-wrapper';
 import { KmsKeyWrapper } from '../vault/kms-key-wrapper';
@@ -19,18 +20,20 @@ function wrapper(): KeyWrapper {
   return new LocalKeyWrapper(Buffer.from(master, 'base64'));
 }
 
-let current: { vault: Vault; sealer: Sealer } | undefined;
+let current: { vault: Vault; sealer: Sealer; links: LinkSigner } | undefined;
 
 const instance = () => {
   if (!current) {
     const vault = new Vault({ client: dynamo(), table: tableName('vault'), wrapper: wrapper() });
-    current = { vault, sealer: new Sealer(vault) };
+    current = { vault, sealer: new Sealer(vault), links: new LinkSigner(vault) };
   }
   return current;
 };
 
 export const vault = (): Vault => instance().vault;
 export const sealer = (): Sealer => instance().sealer;
+/** Signs and checks the links we e-mail. */
+export const links = (): LinkSigner => instance().links;
 
 /** The event store's sealing step. */
 export const sealForStore = (streamId: string, events: readonly NewEvent[]): Promise<NewEvent[]> => sealEvents(sealer(), vault(), streamId, events);

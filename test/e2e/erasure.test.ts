@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { streamCategory } from '../../events/envelope';
 import { presets } from '../../domain/catalog/presets/index';
-import { ledgerProjections } from '../../domain/ledger/projections';
+import { allProjections } from '../../domain/projections';
 import { ERASED } from '../../functions/privacy/sealer';
 import { sealer } from '../../functions/runtime/vault';
 import { presetRuntime } from '../support/preset-journey';
@@ -85,7 +85,7 @@ describe('erasing a data subject (Q3 preset)', () => {
       }
       // Every view, rebuilt from the event store alone, then opened as a reader would.
       const events = await allEvents(run.rt);
-      const projections = ledgerProjections(presets.q3);
+      const projections = allProjections(presets.q3);
       const byStream = new Map<string, typeof events>();
       for (const e of events) byStream.set(e.streamId, [...(byStream.get(e.streamId) ?? []), e]);
       let rebuilt = 0;

@@ -174,7 +174,10 @@ const data: CatalogInput = {
       cutoffDays: 365,
     },
   },
-  contacts: [{ purpose: 'support', channel: 'portal', address: 'https://support.qualisys.com' }],
+  contacts: [
+    { purpose: 'support', channel: 'portal', address: 'https://support.qualisys.com' },
+    { purpose: 'privacy', channel: 'email', address: 'privacy@qualisys.se' },
+  ],
   // "your contract needs to be active" for updates and technical support.
   outOfScopeWork: 'refused',
 };

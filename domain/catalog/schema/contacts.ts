@@ -1,9 +1,9 @@
 import * as z from 'zod';
 import { Channel } from './entitlements';
 
-/** Where customers reach the provider, by purpose (support, escalation) and channel. */
+/** Where customers reach the provider, by purpose (support, escalation, renewal, privacy: the data protection manager) and channel. */
 export const Contact = z.strictObject({
-  purpose: z.enum(['support', 'escalation', 'renewal']),
+  purpose: z.enum(['support', 'escalation', 'renewal', 'privacy']),
   channel: Channel,
   /** An e-mail address, phone number or web address. */
   address: z.string().trim().min(1).max(200),
