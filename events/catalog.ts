@@ -31,6 +31,7 @@ import {
   SubjectFlaggedUnresponsive,
 } from './privacy';
 import { StatementIssued } from './statement';
+import { MailingRequested } from './mailing';
 import {
   AgentReplied,
   DeviceReturnOverdue,
@@ -114,6 +115,7 @@ export const eventCatalog = {
   PrivacyRequestConfirmed: { current: 1, versions: { 1: PrivacyRequestConfirmed } },
   PrivacyRequestCompleted: { current: 1, versions: { 1: PrivacyRequestCompleted } },
   PrivacyRequestReminded: { current: 1, versions: { 1: PrivacyRequestReminded } },
+  MailingRequested: { current: 1, versions: { 1: MailingRequested } },
 } as const satisfies Record<string, { current: number; versions: Record<number, z.ZodType> }>;
 
 export type EventType = keyof typeof eventCatalog;

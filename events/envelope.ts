@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { SealedString } from './sealed';
 
 /** Who caused an event: a staff member (JWT subject), a customer (website form) or the system (schedules, reactions). */
 export const Actor = z.object({
@@ -7,6 +8,15 @@ export const Actor = z.object({
   role: z.string().max(50).optional(),
 });
 export type Actor = z.infer<typeof Actor>;
+
+/**
+ * Where a public (website) request came from, never in clear: the full IP address sealed with the
+ * security key of its ISO week (kept 2–3 weeks), and its network (IPv4 /24, IPv6 /48) sealed with
+ * the analytics key of its month (kept 12 months after the month). The retention job deletes
+ * those keys when their period ends (domain/privacy/retention-periods.ts).
+ */
+export const Origin = z.strictObject({ security: SealedString, analytics: SealedString });
+export type Origin = z.infer<typeof Origin>;
 
 /** Envelope fields every stored event carries, whatever its type. */
 export interface EventEnvelope<Type extends string = string, Payload = unknown> {
@@ -20,6 +30,8 @@ export interface EventEnvelope<Type extends string = string, Payload = unknown> 
   correlationId: string; // the request or schedule run that started the chain
   causationId: string; // the command, request or event that caused this one
   actor: Actor;
+  /** Events appended for a public request only. */
+  origin?: Origin;
   payload: Payload;
 }
 

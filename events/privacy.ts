@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { Locale } from './contract';
 import { personal } from './sealed';
 
 /**
@@ -79,7 +80,7 @@ export const PrivacyRequestReceived = z.object({
   email: personal(z.email().max(254)),
   /** What to rectify, or anything the person adds. */
   details: personal(z.string().min(1).max(2000)).optional(),
-  language: z.string().min(2).max(8),
+  language: Locale,
   channel: z.enum(['website', 'staff']),
   linkExpiresAt: z.iso.datetime(),
   dueBy: z.iso.datetime(),

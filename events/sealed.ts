@@ -22,3 +22,4 @@ export const personal = <S extends z.ZodType<string>>(schema: S) => z.union([Sea
 export const subjectOfKeyRef = (keyRef: string): string | undefined => (keyRef.startsWith('s-') ? keyRef.slice(2) : undefined);
 export const subjectKeyRef = (subjectId: string): string => `s-${subjectId}`;
 export const purposeKeyRef = (purpose: string, period: string): string => `p-${purpose}-${period}`;
+export const isPurposeKeyRef = (keyRef: string): boolean => keyRef.startsWith('p-');

@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../../events/catalog';
+import type { Locale } from '../../events/contract';
 import type { KeptData, PrivacyRight } from '../../events/privacy';
 import type { Due, Lookup, Projection } from '../projection';
 import { evolveRequest, PRIVACY_REQUEST_CATEGORY, privacyRequestDecider, reminderAt, REMINDER_DAYS_BEFORE, type PrivacyRequestState, type RequestOutcome } from './request';
@@ -12,7 +13,7 @@ export interface PrivacyRequestView {
   subjectId: string;
   email: string;
   details?: string;
-  language: string;
+  language: Locale;
   channel: 'website' | 'staff';
   status: RequestStatus;
   receivedAt: string;

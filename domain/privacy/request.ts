@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { DomainEvent, NewEvent } from '../../events/catalog';
-import type { KeptData, PrivacyRight } from '../../events/privacy';
+import type { Locale } from '../../events/contract';
+import type { KeptData, OptionalProcessing, PrivacyRight } from '../../events/privacy';
 import type { Decider } from '../decider';
 import { ConflictError, LinkExpiredError } from '../errors';
 
@@ -23,7 +24,7 @@ export interface ReceiveRequest {
   subjectId: string;
   email: string;
   details?: string;
-  language: string;
+  language: Locale;
   channel: 'website' | 'staff';
 }
 export interface ConfirmRequest {
@@ -113,4 +114,14 @@ export const privacyRequestDecider: Decider<PrivacyRequestCommand, PrivacyReques
       }
     }
   },
+};
+
+/**
+ * What each right that limits processing stops. Service e-mails a contract needs and product-safety
+ * notices are never among them.
+ */
+export const LIMITED_BY: Partial<Record<PrivacyRight, { basis: 'opt-out' | 'objection' | 'restriction'; purposes: OptionalProcessing[] }>> = {
+  'marketing-opt-out': { basis: 'opt-out', purposes: ['marketing'] },
+  objection: { basis: 'objection', purposes: ['marketing', 'surveys', 'analytics'] },
+  restriction: { basis: 'restriction', purposes: ['marketing', 'surveys', 'analytics'] },
 };

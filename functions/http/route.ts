@@ -4,6 +4,7 @@ import * as z from 'zod';
 import type { Actor } from '../../events/envelope';
 import { isSealed, SEALED_PREFIX } from '../../events/sealed';
 import { AppError, NotEntitledError, PayloadTooLargeError, ValidationError, type FieldIssue } from '../../domain/errors';
+import { isIpAddress } from '../../domain/privacy/retention-periods';
 import type { Role } from '../../domain/roles';
 import { logger } from '../runtime/logger';
 import { sealer } from '../runtime/vault';
@@ -39,6 +40,11 @@ export interface RouteRequest<Body, Params, Query = unknown> {
   /** The instant API Gateway received the request. */
   now: string;
   idempotency?: { key: string; requestHash: string };
+  /**
+   * The client's IP address, on public routes only (website forms). The events a request appends
+   * carry it only sealed under time-limited keys (see `runStreamCommand`); never log or answer it.
+   */
+  sourceIp?: string;
 }
 
 export interface RouteResponse {
@@ -78,6 +84,7 @@ export function route<Body extends z.ZodType = z.ZodUndefined, Params extends z.
         requestId: event.requestContext?.requestId ?? context.awsRequestId,
         now: new Date(event.requestContext?.timeEpoch ?? Date.now()).toISOString(),
         idempotency,
+        ...(spec.roles ? {} : sourceIpOf(event)),
       });
       if (typeof response.body === 'string' && Object.keys(response.headers ?? {}).some((h) => h.toLowerCase() === 'content-type')) {
         // Text answers (CSV exports) are built from clear, non-personal fields only; never send a sealed value.
@@ -89,6 +96,12 @@ export function route<Body extends z.ZodType = z.ZodUndefined, Params extends z.
       return errorResponse(error, correlationId, event);
     }
   });
+}
+
+/** The address of the client as API Gateway saw it (the connection's peer); none when it is not an IP address. */
+function sourceIpOf(event: Event): { sourceIp?: string } {
+  const ip = event.requestContext?.http?.sourceIp;
+  return ip && isIpAddress(ip) ? { sourceIp: ip } : {};
 }
 
 function correlationIdOf(event: Event, context: Context): string {

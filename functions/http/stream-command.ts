@@ -6,8 +6,8 @@ import { eventStore } from '../runtime/store';
 import type { RouteRequest } from './route';
 
 /**
- * Runs one command on a stream for an HTTP request: the request's time, ids and actor as the
- * events' metadata, and its Idempotency-Key (if any). `respond` answers from the decided events (and the state they were decided on).
+ * Runs one command on a stream for an HTTP request: the request's time, ids, actor and (public
+ * routes) client IP as the events' metadata, and its Idempotency-Key (if any). `respond` answers from the decided events (and the state they were decided on).
  */
 export function runStreamCommand<Command, State, Response>(
   request: RouteRequest<unknown, unknown, unknown>,
@@ -21,7 +21,14 @@ export function runStreamCommand<Command, State, Response>(
     streamId,
     catalog: activeCatalog(),
     command,
-    metadata: { occurredAt: request.now, correlationId: request.correlationId, causationId: request.requestId, actor: request.actor },
+    metadata: {
+      occurredAt: request.now,
+      correlationId: request.correlationId,
+      causationId: request.requestId,
+      actor: request.actor,
+      // A public request's IP: the store keeps it only sealed under purpose keys (security, analytics).
+      ...(request.sourceIp ? { origin: { ip: request.sourceIp } } : {}),
+    },
     idempotency: request.idempotency,
     respond: ({ events, state }) => respond(events, state),
   });

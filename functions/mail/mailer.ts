@@ -6,6 +6,8 @@ export interface Mail {
   subject: string;
   text: string;
   html: string;
+  /** Extra message headers (e.g. List-Unsubscribe), sent as SES v2 simple-content headers. */
+  headers?: { name: string; value: string }[];
 }
 
 /** A failed send, without the message text (which may contain an address). */
@@ -44,6 +46,7 @@ export class Mailer {
           Simple: {
             Subject: { Data: mail.subject, Charset: 'UTF-8' },
             Body: { Text: { Data: mail.text, Charset: 'UTF-8' }, Html: { Data: mail.html, Charset: 'UTF-8' } },
+            ...(mail.headers?.length ? { Headers: mail.headers.map((h) => ({ Name: h.name, Value: h.value })) } : {}),
           },
         },
       }),

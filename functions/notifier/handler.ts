@@ -23,6 +23,9 @@ import { callsForMail, isMailed, render } from './render';
 import { isStatementMailed, renderStatementMail } from './statements/render-statement';
 import type { MailedEvent } from './templates/types';
 import { isCustomerTicketMailed, isTicketMailed, renderTicketMail } from './tickets/render-ticket';
+import { isMailing, notifyMailing } from './mailings/notify-mailing';
+import { notifyPrivacy } from './privacy/notify-privacy';
+import { isPrivacyMailed, privacyCallsForMail } from './privacy/render-privacy';
 
 type Event = EventBridgeEvent<string, IntegrationDetail>;
 
@@ -44,6 +47,8 @@ async function notify(event: Event, _context: Context): Promise<{ messageId?: st
   if (isTicketMailed(detail.type)) return notifyTicket(detail);
   if (isCreditMailed(detail.type)) return notifyCredit(detail, detail.type);
   if (isStatementMailed(detail.type)) return notifyStatement(detail);
+  if (isMailing(detail.type)) return notifyMailing(detail);
+  if (isPrivacyMailed(detail.type)) return notifyPrivacy(detail, detail.type, viewAt, send);
   if (!isMailed(detail.type)) return {};
   const view = await viewAt<ContractView>(detail.streamId, detail.version);
   return send(detail, { to: view.customer.email, ...render(detail.type, view, { payload: detail.payload, occurredAt: detail.occurredAt } as MailedEvent<typeof detail.type>) });
@@ -115,7 +120,8 @@ export const handler = async (event: Event, context: Context): Promise<{ message
   callsForAnyMail(event.detail.type, event.detail.payload) ? idempotentNotify(event, context) : {};
 
 function callsForAnyMail(type: string, payload: unknown): boolean {
-  if (isTicketMailed(type) || isStatementMailed(type)) return true;
+  if (isTicketMailed(type) || isStatementMailed(type) || isMailing(type)) return true;
   if (isCreditMailed(type)) return creditCallsForMail(type, payload);
+  if (isPrivacyMailed(type)) return privacyCallsForMail(type, payload);
   return isMailed(type) && callsForMail(type, payload);
 }

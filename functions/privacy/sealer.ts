@@ -42,12 +42,19 @@ export class Sealer {
     }
   }
 
-  /** A copy of `value` with every sealed string opened; erased ones read `erasedAs`. */
-  async openDeep<T>(value: T, erasedAs: string = ERASED): Promise<T> {
-    if (isSealed(value)) return ((await this.open(value)) ?? erasedAs) as T;
-    if (Array.isArray(value)) return (await Promise.all(value.map((v) => this.openDeep(v, erasedAs)))) as T;
+  /**
+   * A copy of `value` with every sealed string opened; erased ones read `erasedAs`. With `only`,
+   * values sealed under other keys are not opened and read `withheldAs` (an export shows a person
+   * their own data, not another's).
+   */
+  async openDeep<T>(value: T, erasedAs: string = ERASED, only?: { keyRefs: (keyRef: string) => boolean; withheldAs: string }): Promise<T> {
+    if (isSealed(value)) {
+      if (only && !only.keyRefs(keyRefOf(value))) return only.withheldAs as T;
+      return ((await this.open(value)) ?? erasedAs) as T;
+    }
+    if (Array.isArray(value)) return (await Promise.all(value.map((v) => this.openDeep(v, erasedAs, only)))) as T;
     if (value && typeof value === 'object') {
-      const entries = await Promise.all(Object.entries(value).map(async ([k, v]) => [k, await this.openDeep(v, erasedAs)] as const));
+      const entries = await Promise.all(Object.entries(value).map(async ([k, v]) => [k, await this.openDeep(v, erasedAs, only)] as const));
       return Object.fromEntries(entries) as T;
     }
     return value;

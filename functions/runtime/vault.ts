@@ -1,10 +1,13 @@
 import { sealEvents } from '../privacy/seal-events';
+import { sealOrigin } from '../privacy/seal-origin';
 import { Sealer } from '../privacy/sealer';
 import { LinkSigner } from '../privacy/signed-link';
 import type { NewEvent } from '../../events/catalog';
+import type { EventMetadata, SealedAppend } from '../store/event-store';
 import { LocalKeyWrapper, type KeyWrapper } from '../vault/key-wrapper';
 import { KmsKeyWrapper } from '../vault/kms-key-wrapper';
 import { Vault } from '../vault/vault';
+import { subjectActivity } from './activity';
 import { dynamo, kms } from './clients';
 import { tableName } from './env';
 
@@ -35,5 +38,9 @@ export const sealer = (): Sealer => instance().sealer;
 /** Signs and checks the links we e-mail. */
 export const links = (): LinkSigner => instance().links;
 
-/** The event store's sealing step. */
-export const sealForStore = (streamId: string, events: readonly NewEvent[]): Promise<NewEvent[]> => sealEvents(sealer(), vault(), streamId, events);
+/** The event store's sealing step: events' personal fields, and a public request's origin (IP) under purpose keys. */
+export async function sealForStore(streamId: string, events: readonly NewEvent[], metadata?: EventMetadata): Promise<NewEvent[] | SealedAppend> {
+  const sealed = await sealEvents(sealer(), vault(), streamId, events, metadata && { actor: metadata.actor, occurredAt: metadata.occurredAt, activity: subjectActivity() });
+  if (!metadata?.origin) return sealed;
+  return { events: sealed, origin: await sealOrigin(sealer(), metadata.origin, metadata.occurredAt) };
+}

@@ -7,8 +7,8 @@ const STREAM = EVENTS.partitionKey.name;
 const VERSION = EVENTS.sortKey.name;
 
 /**
- * One event per item. Envelope fields are plain attributes; the payload and the actor are JSON
- * strings, which DynamoDB stores and returns far faster than nested maps.
+ * One event per item. Envelope fields are plain attributes; the payload, the actor and the
+ * (sealed) origin are JSON strings, which DynamoDB stores and returns far faster than nested maps.
  */
 export function toItem(event: EventEnvelope): Record<string, AttributeValue> {
   return {
@@ -22,6 +22,7 @@ export function toItem(event: EventEnvelope): Record<string, AttributeValue> {
     correlationId: { S: event.correlationId },
     causationId: { S: event.causationId },
     actor: { S: JSON.stringify(event.actor) },
+    ...(event.origin ? { origin: { S: JSON.stringify(event.origin) } } : {}),
     payload: { S: JSON.stringify(event.payload) },
   };
 }
@@ -41,6 +42,7 @@ export function fromItem(item: Record<string, AttributeValue>): DomainEvent {
     correlationId: item.correlationId.S!,
     causationId: item.causationId.S!,
     actor: JSON.parse(item.actor.S!),
+    ...(item.origin?.S ? { origin: JSON.parse(item.origin.S) } : {}),
     payload: parsePayload(type, JSON.parse(item.payload.S!), schemaVersion),
   } as DomainEvent;
 }

@@ -11,7 +11,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { monotonicFactory } from 'ulid';
 import { currentSchemaVersion, parsePayload, type DomainEvent, type NewEvent } from '../../events/catalog';
-import { Actor } from '../../events/envelope';
+import { Actor, Origin } from '../../events/envelope';
 import { ConcurrencyError, IdempotencyKeyReusedError } from '../../domain/errors';
 import { EVENT_KEY_NAMES, fromItem, toItem } from './event-item';
 import {
@@ -33,6 +33,14 @@ export interface EventMetadata {
   correlationId: string;
   causationId: string;
   actor: Actor;
+  /** Where a public request came from: stored only sealed, by the store's sealing step. */
+  origin?: { ip: string };
+}
+
+/** What a sealing step returns when the metadata carries an origin: the events and the origin, both sealed. */
+export interface SealedAppend {
+  events: NewEvent[];
+  origin?: Origin;
 }
 
 export type AppendResult =
@@ -47,8 +55,12 @@ export interface EventStoreOptions {
   idempotencyTable?: string;
   /** The store's clock, for `recordedAt` and idempotency expiry (tests may pin it). */
   now?: () => number;
-  /** Seals events' personal fields before they are validated and written (the PII vault). */
-  seal?: (streamId: string, events: readonly NewEvent[]) => Promise<NewEvent[]>;
+  /**
+   * Seals events' personal fields before they are validated and written (the PII vault), and the
+   * metadata's origin when there is one (returning both). An origin is never written in clear: a
+   * store whose sealing step does not seal it refuses the append.
+   */
+  seal?: (streamId: string, events: readonly NewEvent[], metadata: EventMetadata) => Promise<NewEvent[] | SealedAppend>;
 }
 
 const newEventId = monotonicFactory();
@@ -140,9 +152,11 @@ export class EventStore {
     idempotency?: IdempotencyWrite,
   ): Promise<AppendResult> {
     assertIssued(position);
-    const toWrite = this.seal && newEvents.length > 0 ? await this.seal(position.streamId, newEvents) : newEvents;
+    const sealed = this.seal && newEvents.length > 0 ? await this.seal(position.streamId, newEvents, metadata) : newEvents;
+    const { events: toWrite, origin } = 'events' in sealed ? sealed : { events: sealed, origin: undefined };
+    if (metadata.origin && toWrite.length > 0 && !origin) throw new Error('the request origin was not sealed: an IP address is never stored in clear');
     const nowMs = this.now();
-    const events = this.envelope(position, toWrite, metadata, new Date(nowMs).toISOString());
+    const events = this.envelope(position, toWrite, metadata, new Date(nowMs).toISOString(), origin && Origin.parse(origin));
     const eventItems = events.map(toItem);
     const idemItem = idempotency ? toIdempotencyItem(idempotency, nowMs) : undefined;
     assertWritable(idemItem ? [idemItem, ...eventItems] : eventItems);
@@ -167,7 +181,7 @@ export class EventStore {
     return { status: 'appended', position: issuePosition(position.streamId, position.version + events.length), events };
   }
 
-  private envelope(position: StreamPosition, newEvents: readonly NewEvent[], metadata: EventMetadata, recordedAt: string): DomainEvent[] {
+  private envelope(position: StreamPosition, newEvents: readonly NewEvent[], metadata: EventMetadata, recordedAt: string, origin?: Origin): DomainEvent[] {
     const actor = Actor.parse(metadata.actor);
     return newEvents.map(
       (event, i) =>
@@ -183,6 +197,7 @@ export class EventStore {
           correlationId: metadata.correlationId,
           causationId: metadata.causationId,
           actor,
+          ...(origin ? { origin } : {}),
         }) as DomainEvent,
     );
   }

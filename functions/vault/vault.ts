@@ -10,6 +10,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { VAULT } from '../tables';
 import type { KeyWrapper } from './key-wrapper';
+import { expiryIndexItem, purgeExpiredKeys } from './purpose-keys';
 
 const PK = VAULT.partitionKey.name;
 const SK = VAULT.sortKey.name;
@@ -55,13 +56,15 @@ export class Vault {
 
   /**
    * The data key of `keyRef`, created when there is none yet. `expiresAt` (epoch seconds) marks a
-   * time-limited key for the retention job (and DynamoDB's TTL as a backstop).
+   * time-limited key for the retention job (indexed by expiry first, so no key goes unindexed)
+   * and for DynamoDB's TTL as a backstop.
    */
   async keyOrCreate(keyRef: string, expiresAt?: number): Promise<Buffer> {
     const existing = await this.key(keyRef);
     if (existing) return existing;
     const key = randomBytes(32);
     const wrapped = await this.options.wrapper.wrap(key, keyRef);
+    if (expiresAt) await this.options.client.send(new PutItemCommand({ TableName: this.options.table, Item: expiryIndexItem(keyRef, expiresAt) }));
     try {
       await this.options.client.send(
         new PutItemCommand({
@@ -88,6 +91,16 @@ export class Vault {
     );
     this.remember(keyRef, undefined);
     return Attributes !== undefined;
+  }
+
+  /**
+   * Deletes the time-limited keys whose period is over at `now` (and their index items), found
+   * through the expiry index (functions/vault/purpose-keys.ts). Returns the key references deleted.
+   */
+  async purgeExpired(now: Date | string): Promise<string[]> {
+    const at = new Date(now).getTime();
+    if (Number.isNaN(at)) throw new Error(`not an instant: ${String(now)}`);
+    return purgeExpiredKeys(this.options.client, this.options.table, at, (keyRef) => this.erase(keyRef));
   }
 
   /** Records that `streamId` holds data of `subjectId`, and (first come) that the stream is the subject's. */

@@ -35,6 +35,7 @@ export function buildApp(options: BuildAppOptions = {}): { app: App; stack: Supp
     mailFrom: settings.mailFrom,
     catalogPreset: settings.catalogPreset,
     allowedOrigins: settings.allowedOrigins,
+    publicSiteUrl: settings.publicSiteUrl,
     authCallbackUrls: settings.authCallbackUrls,
   });
   Tags.of(app).add('project', 'support-ledger');

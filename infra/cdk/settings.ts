@@ -14,6 +14,11 @@ export interface Settings {
   mailFrom: string;
   /** Context `publicOrigins` or env PUBLIC_ORIGINS (comma-separated); unset: the topology's default. */
   allowedOrigins?: string[];
+  /**
+   * Context `publicSiteUrl` or env PUBLIC_SITE_URL: the website whose pages the links in e-mails
+   * open (privacy confirmations, unsubscribing); unset: the first allowed origin.
+   */
+  publicSiteUrl?: string;
   /** Context `authCallbackUrls` (comma-separated): where Cognito's login returns staff to. */
   authCallbackUrls: string[];
   /** Context `catalogPreset`: the vendor policy this deployment runs (default qualisys). */
@@ -43,12 +48,17 @@ export function readSettings(app: App, env: NodeJS.ProcessEnv = process.env): Se
   }
   // The deployed catalog's business calendars must compute (a deep check loadCatalog leaves out).
   checkCatalogCalendars(presets[catalogPreset]);
+  const publicSiteUrl = context('publicSiteUrl') ?? env.PUBLIC_SITE_URL;
+  if (publicSiteUrl !== undefined && !/^https?:\/\/[^\s/]+(\/\S*)?$/.test(String(publicSiteUrl))) {
+    throw new Error(`Context publicSiteUrl "${String(publicSiteUrl)}" is not an http(s) address.`);
+  }
   return {
     catalogPreset,
     region: assertEuRegion(region),
     account: env.CDK_DEFAULT_ACCOUNT,
     mailFrom,
     allowedOrigins: list(context('publicOrigins')) ?? list(env.PUBLIC_ORIGINS),
+    ...(publicSiteUrl === undefined ? {} : { publicSiteUrl: String(publicSiteUrl) }),
     authCallbackUrls: list(context('authCallbackUrls')) ?? DEFAULT_AUTH_CALLBACK_URLS,
   };
 }

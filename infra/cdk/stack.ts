@@ -39,6 +39,8 @@ export interface SupportLedgerStackProps extends StackProps {
   allowedOrigins?: string[];
   /** Where Cognito returns staff after sign-in. */
   authCallbackUrls: string[];
+  /** The website the links in e-mails open. @default the first allowed origin */
+  publicSiteUrl?: string;
 }
 
 /** Everything support-ledger runs on, built from the topology declaration. */
@@ -76,6 +78,11 @@ export class SupportLedgerStack extends Stack {
         targets: { tables: this.tables, bus: this.events.bus, mail: this.mail, vaultKey: this.vault.key },
         catalogPreset: props.catalogPreset ?? DEFAULT_CATALOG_PRESET,
       }));
+      if (definition.access.some((a) => a.resource === 'mail')) {
+        // The links in e-mails: pages of the website, and the API's one-click unsubscribe address.
+        fn.addEnvironment('PUBLIC_SITE_URL', props.publicSiteUrl ?? (props.allowedOrigins ?? publicApi.defaultAllowedOrigins)[0]!);
+        fn.addEnvironment('PUBLIC_API_URL', this.api.url);
+      }
       for (const trigger of definition.triggers) {
         switch (trigger.kind) {
           case 'http':

@@ -160,6 +160,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     const apiUrl = `http://127.0.0.1:${(api.address() as { port: number }).port}`;
     const web = options.webPort === undefined ? undefined : await startWebServer({ port: options.webPort, apiUrl });
     if (web) stops.push(web.stop);
+    // The addresses the notifier puts in the links it mails (unsubscribe): the website's page and the API's one-click address.
+    process.env.PUBLIC_SITE_URL = web?.url ?? process.env.PUBLIC_SITE_URL ?? publicApi.defaultAllowedOrigins[0];
+    process.env.PUBLIC_API_URL = apiUrl;
 
     return {
       apiUrl,

@@ -11,6 +11,11 @@ const FILES: Record<string, { file: string; type: string }> = {
   '/': { file: 'index.html', type: 'text/html; charset=utf-8' },
   '/index.html': { file: 'index.html', type: 'text/html; charset=utf-8' },
   '/app.js': { file: 'app.js', type: 'text/javascript; charset=utf-8' },
+  '/unsubscribe.html': { file: 'unsubscribe.html', type: 'text/html; charset=utf-8' },
+  '/unsubscribe.js': { file: 'unsubscribe.js', type: 'text/javascript; charset=utf-8' },
+  '/privacy.html': { file: 'privacy.html', type: 'text/html; charset=utf-8' },
+  '/privacy.js': { file: 'privacy.js', type: 'text/javascript; charset=utf-8' },
+  '/link-page.js': { file: 'link-page.js', type: 'text/javascript; charset=utf-8' },
   '/styles.css': { file: 'styles.css', type: 'text/css; charset=utf-8' },
 };
 

@@ -62,6 +62,7 @@ describe('erasing a data subject (Q3 preset)', () => {
       await run.rt.settle();
       expect((await call('GET', `/v1/contracts/${contractId}`)).body.customer).toMatchObject({ name: fixture.name, email: fixture.email, taxId: fixture.taxId });
 
+      expect((await call('GET', `/v1/contracts?customerEmail=${encodeURIComponent(fixture.email)}`)).body.items.map((i: { contractId: string }) => i.contractId)).toEqual([contractId]);
       const mailsBefore = (await storedMails()).length;
       const erased = await call('POST', '/v1/privacy/erasures', { email: fixture.email.toUpperCase() }, await run.rt.token('dpo'));
       expect(erased.status, JSON.stringify(erased.body)).toBe(200);
@@ -75,6 +76,8 @@ describe('erasing a data subject (Q3 preset)', () => {
       // After the erasure: the API shows it erased, and a new reply mails nobody.
       expect((await call('GET', `/v1/contracts/${contractId}`)).body.customer).toMatchObject({ name: ERASED, email: ERASED, taxId: ERASED });
       expect((await call('GET', `/v1/tickets/${ticketId}`)).body.contact).toMatchObject({ name: ERASED, email: ERASED });
+      // Nor can staff find the erased customer's contracts by the address any more.
+      expect((await call('GET', `/v1/contracts?customerEmail=${encodeURIComponent(fixture.email)}`)).body.items).toEqual([]);
       expect((await call('POST', `/v1/tickets/${ticketId}/actions`, { action: 'reply', body: 'Suite' })).status).toBe(200);
       await run.rt.settle();
 

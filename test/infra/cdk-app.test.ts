@@ -279,10 +279,19 @@ describe('the stack of infra/topology.ts', () => {
         if (access.resource === 'mail') {
           expected.MAIL_FROM = DEFAULT_MAIL_FROM;
           expected.MAIL_CONFIGURATION_SET = { Ref: idOf(s.stack, s.stack.mail.configurationSet) };
+          // The links in e-mails: the website's pages (default: the first allowed origin) and the API.
+          expected.PUBLIC_SITE_URL = 'http://localhost:5173';
+          expected.PUBLIC_API_URL = expect.anything();
         }
       }
       expect(env).toEqual(expected);
     });
+  });
+
+  it('links e-mails to the website named with context `publicSiteUrl`, and refuses one that is not an address', () => {
+    const site = synth({ context: { publicSiteUrl: 'https://www.example-vendor.test' } });
+    expect(site.resources[idOf(site.stack, site.stack.functions.notifier!.function)]!.Properties.Environment.Variables.PUBLIC_SITE_URL).toBe('https://www.example-vendor.test');
+    expect(() => synth({ context: { publicSiteUrl: 'www.example-vendor.test' } })).toThrow('Context publicSiteUrl "www.example-vendor.test" is not an http(s) address.');
   });
 
   it('runs the catalog preset chosen with context `catalogPreset`, and refuses an unknown one', () => {
@@ -413,11 +422,13 @@ describe('the stack of infra/topology.ts', () => {
         const answersOrMails = d.triggers.some((t) => t.kind === 'http') || d.access.some((a) => a.resource === 'mail');
         const mode = vaultModeOf(d);
         if (appends) expect(['seal', 'erase'], name).toContain(mode);
+        else if (name === 'notifier') expect(mode, name).toBe('seal'); // it signs the links it mails with a vault key created on first use
         else if (answersOrMails) expect(mode, name).toBe('open');
+        else if (name === 'purgeExpiredKeys') expect(mode, name).toBe('erase'); // the retention job deletes expired purpose keys
         else expect(mode, name).toBeUndefined();
       }
       expect(vaultModeOf(topology.functions.projector)).toBeUndefined();
-      expect(vaultModeOf(topology.functions.notifier)).toBe('open');
+      expect(vaultModeOf(topology.functions.notifier)).toBe('seal');
       expect(vaultModeOf(topology.functions.getContract)).toBe('open');
       expect(vaultModeOf(topology.functions.getCredit)).toBe('open');
       for (const name of ['createContract', 'placeOrder', 'actOnTicket', 'checkSlas', 'expireContracts', 'issueStatements'] as const) {
@@ -571,7 +582,7 @@ describe('the stack of infra/topology.ts', () => {
     const asyncFunctions = declared.filter(([, d]) => d.triggers.some((t) => t.kind === 'bus' || t.kind === 'schedule'));
 
     it('configures it for exactly the functions a rule or schedule invokes', () => {
-      expect(asyncFunctions.map(([name]) => name).sort()).toEqual(['checkReturns', 'checkSlas', 'expireContracts', 'issueStatements', 'lapseContracts', 'notifier', 'rollOverCredit', 'scheduleSystemReviews', 'sendRenewalReminders']);
+      expect(asyncFunctions.map(([name]) => name).sort()).toEqual(['auditSubjects', 'checkReturns', 'checkSlas', 'expireContracts', 'issueStatements', 'lapseContracts', 'notifier', 'purgeExpiredKeys', 'remindPrivacyDeadlines', 'rollOverCredit', 'scheduleSystemReviews', 'sendRenewalReminders']);
       s.template.resourceCountIs('AWS::Lambda::EventInvokeConfig', asyncFunctions.length);
     });
 

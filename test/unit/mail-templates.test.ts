@@ -120,7 +120,7 @@ describe('customer e-mail templates', () => {
 
   it('mails exactly the event types the notifier rule routes to it', () => {
     const [trigger] = functions.notifier.triggers;
-    expect([...trigger.pattern['detail-type']].sort()).toEqual([...MAILED_TYPES, ...TICKET_MAILED_TYPES, ...CREDIT_MAILED_TYPES, STATEMENT_MAILED_TYPE].sort());
+    expect([...trigger.pattern['detail-type']].sort()).toEqual([...MAILED_TYPES, ...TICKET_MAILED_TYPES, ...CREDIT_MAILED_TYPES, STATEMENT_MAILED_TYPE, 'MailingRequested', 'PrivacyRequestReceived', 'PrivacyRequestCompleted', 'PrivacyRequestReminded'].sort());
     expect([...MAILED_TYPES].sort()).toEqual([...types].sort());
     for (const type of types) expect(isMailed(type)).toBe(true);
     expect(isMailed('ContractActivated')).toBe(true);

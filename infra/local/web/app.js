@@ -1,4 +1,4 @@
-// The example website's four public forms. Plain browser JavaScript, no build step.
+// The example website's five public forms. Plain browser JavaScript, no build step.
 // The API lives on another origin (its address comes from /config.js): every call is a CORS request.
 import { apiUrl } from '/config.js';
 
@@ -283,4 +283,9 @@ wire(orderForm, buildOrder, orderAnswered);
 wire(document.getElementById('renewal-form'), buildContractAndEmail, messageAnswered);
 wire(document.getElementById('support-form'), buildSupport, supportAnswered);
 wire(document.getElementById('credit-form'), buildContractAndEmail, messageAnswered);
+wire(
+  document.getElementById('privacy-form'),
+  (form) => ({ email: value(form, 'email'), right: value(form, 'right'), details: optional(form, 'details'), language: value(form, 'language') }),
+  messageAnswered,
+);
 document.documentElement.dataset.ready = 'true';
