@@ -34,6 +34,9 @@ export const INDEX_KEY_REF = 'index-v1';
  */
 export class Vault {
   private readonly cache = new Map<string, { key: Buffer | undefined; until: number }>();
+  /** Facts that never change once written (see noteSubjectStream, ownerOf), remembered by this container. */
+  private readonly noted = new Map<string, true>();
+  private readonly owners = new Map<string, string>();
   private readonly cacheMs: number;
   private readonly now: () => number;
 
@@ -103,31 +106,42 @@ export class Vault {
     return purgeExpiredKeys(this.options.client, this.options.table, at, (keyRef) => this.erase(keyRef));
   }
 
-  /** Records that `streamId` holds data of `subjectId`, and (first come) that the stream is the subject's. */
+  /**
+   * Records that `streamId` holds data of `subjectId`, and (first come) that the stream is the
+   * subject's. Both facts never change once written, so a container writes each pair once.
+   */
   async noteSubjectStream(subjectId: string, streamId: string, owner: boolean): Promise<void> {
+    const noted = `${subjectId}|${streamId}|${owner}`;
+    if (this.noted.has(noted)) return;
     await this.options.client.send(
       new PutItemCommand({ TableName: this.options.table, Item: { [PK]: { S: `subject#${subjectId}` }, [SK]: { S: `stream#${streamId}` } } }),
     );
-    if (!owner) return;
-    try {
-      await this.options.client.send(
-        new PutItemCommand({
-          TableName: this.options.table,
-          Item: { [PK]: { S: `owner#${streamId}` }, [SK]: { S: 'owner' }, subjectId: { S: subjectId } },
-          ConditionExpression: `attribute_not_exists(${PK})`,
-        }),
-      );
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    if (owner) {
+      try {
+        await this.options.client.send(
+          new PutItemCommand({
+            TableName: this.options.table,
+            Item: { [PK]: { S: `owner#${streamId}` }, [SK]: { S: 'owner' }, subjectId: { S: subjectId } },
+            ConditionExpression: `attribute_not_exists(${PK})`,
+          }),
+        );
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      }
     }
+    remember(this.noted, noted, true);
   }
 
-  /** The subject a stream belongs to (its first personal data's subject), if any. */
+  /** The subject a stream belongs to (its first personal data's subject), if any; once known, never read again. */
   async ownerOf(streamId: string): Promise<string | undefined> {
+    const known = this.owners.get(streamId);
+    if (known) return known;
     const { Item } = await this.options.client.send(
       new GetItemCommand({ TableName: this.options.table, Key: { [PK]: { S: `owner#${streamId}` }, [SK]: { S: 'owner' } }, ConsistentRead: true }),
     );
-    return Item?.subjectId?.S;
+    const owner = Item?.subjectId?.S;
+    if (owner) remember(this.owners, streamId, owner);
+    return owner;
   }
 
   /** The streams holding data of a subject. */
@@ -157,3 +171,10 @@ export class Vault {
 }
 
 const keyItem = (keyRef: string): Record<string, AttributeValue> => ({ [PK]: { S: `key#${keyRef}` }, [SK]: { S: 'key' } });
+
+/** How many facts a container remembers before it starts over (a bound on memory, not a cache policy). */
+const MAX_REMEMBERED = 10_000;
+function remember<V>(map: Map<string, V>, key: string, value: V): void {
+  if (map.size >= MAX_REMEMBERED) map.clear();
+  map.set(key, value);
+}

@@ -11,6 +11,7 @@ import { rawEventItem } from './payloads';
 import { benchLedger } from './ledger-bench';
 import { benchProjector } from './projector-bench';
 import { benchRawPuts } from './raw-put-bench';
+import { benchPrivacy } from './privacy-bench';
 import { benchSlaSweep } from './sla-sweep-bench';
 import { benchSweep } from './sweep-bench';
 import { fixed, section, table, verdict, writeJson } from './report';
@@ -43,6 +44,7 @@ const CONFIG = {
   projector: { streams: scale(200), eventsPerStream: 10, batchSize: 100 },
   sweep: { contracts: scale(100_000), duePercent: 1 },
   slaSweep: { tickets: scale(100_000), duePercent: 0.1 },
+  privacy: { seals: scale(500), opens: scale(5000), purposeKeys: scale(400) },
   calendar: { calls: scale(2_000_000) },
   ledger: { events: scale(100_000) },
 };
@@ -116,8 +118,11 @@ async function measureDatabase(dynamo: BenchDynamo) {
 
   const sweep = await benchSweep({ client, store, endpoint: dynamo.main.endpoint, tables, ...CONFIG.sweep, log });
   const slaSweep = await benchSlaSweep({ client, store, endpoint: dynamo.main.endpoint, tables, ...CONFIG.slaSweep, log });
+  // After the sweeps, which point the runtime at these tables (the vault's among them).
+  log(`PII vault: sealing ${CONFIG.privacy.seals} orders of new and of known subjects, ${CONFIG.privacy.opens} openings, purging ${CONFIG.privacy.purposeKeys} purpose keys…`);
+  const privacy = await benchPrivacy(CONFIG.privacy);
 
-  return { one, many, ten, contention, ourRead, castoreRead, projector, sweep, slaSweep };
+  return { one, many, ten, contention, ourRead, castoreRead, projector, sweep, slaSweep, privacy };
 }
 
 async function main(): Promise<number> {
@@ -135,7 +140,7 @@ async function main(): Promise<number> {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
-  const { one, many, ten, contention, ourRead, castoreRead, projector, sweep, slaSweep } = measured;
+  const { one, many, ten, contention, ourRead, castoreRead, projector, sweep, slaSweep, privacy } = measured;
 
   // After DynamoDB Local has stopped, so its JVMs do not compete with the calendar or the fresh Node processes.
   log(`business calendar: ${CONFIG.calendar.calls} calls each of addBusinessMinutes, businessMinutesBetween, addBusinessDays on one core…`);
@@ -260,6 +265,20 @@ async function main(): Promise<number> {
       ]),
     ),
     section(
+      'PII vault (the store\'s sealing step for a website order: customer name, e-mail, tax id and the origin IP under two purpose keys)',
+      table([
+        ['measurement', 'ops', 'mean ms', 'p50 ms', 'p99 ms', 'ops/s'],
+        ...([['seal, new subject (key created, stream and activity noted)', privacy.newSubject], ['seal, known subject, new stream (key cached)', privacy.knownSubject], ['seal a reply on a known ticket (no vault write)', privacy.reply], ['open every value (keys cached)', privacy.open]] as const).map(
+          ([name, s]) => [name, s.ops, fixed(s.meanMs, 2), fixed(s.p50Ms, 2), fixed(s.p99Ms, 2), fixed(s.perSecond, 0)],
+        ),
+      ]) +
+        '\n\n' +
+        table([
+          ['purpose keys', 'expired', 'purge ms (one query, no scan)', 'deleted', 'check'],
+          [privacy.purge.keys, privacy.purge.expired, fixed(privacy.purge.purgeMs, 0), privacy.purge.deleted, privacy.purge.ok ? 'OK' : 'MISMATCH'],
+        ]),
+    ),
+    section(
       `Business calendar, one core (${calendar.calls} random instants over 2026–2027, 4 calendars with holidays and DST)`,
       table([
         ['measurement', 'value', 'goal', 'verdict'],
@@ -300,6 +319,7 @@ async function main(): Promise<number> {
     quick,
     environment: { node: process.version, cores: cpus().length, cpu: cpus()[0]?.model, dynamodb: 'DynamoDB Local, in memory, one JVM each for ours, castore and the raw ceiling', eventItemBytes: itemBytes },
     config: CONFIG,
+    privacy,
     singleEventWrites: { writers1: one, [`writers${CONFIG.writers}`]: many },
     tenEventAppends: ten,
     contention,
