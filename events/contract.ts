@@ -123,6 +123,19 @@ export const ContractRenewed = z.object({ contractId, ...term, price: MoneyPaylo
 /** The licence changed (a new rent or other modules): credit years opened from now on follow it. */
 export const LicenceChanged = z.object({ contractId, licence: Licence });
 
+/**
+ * The customer's details were corrected (rectification): the fields given replace the ones on file.
+ * The e-mail address is not among them: it names the data subject (see events/personal-fields.ts).
+ */
+export const CustomerDetailsCorrected = z.object({
+  contractId,
+  name: personal(z.string().min(1).max(200)).optional(),
+  taxId: personal(z.string().min(1).max(64)).optional(),
+  locale: Locale.optional(),
+  /** Why, e.g. the privacy request it answers. */
+  reason: personal(z.string().min(1).max(500)).optional(),
+});
+
 export const ContractExpired = z.object({
   contractId,
   expiredAt: isoInstant,

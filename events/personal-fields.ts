@@ -24,6 +24,7 @@ export const PERSONAL_FIELDS: Partial<Record<EventType, PersonalGroup[]>> = {
   ],
   RegisteredPersonAdded: [{ subjectEmail: 'email', paths: ['name', 'email'] }],
   ContractCancelled: [{ paths: ['reason'] }],
+  CustomerDetailsCorrected: [{ paths: ['name', 'taxId', 'reason'] }],
   TicketOpened: [{ subjectEmail: 'contact.email', owner: true, paths: ['contact.name', 'contact.email', 'contact.phone', 'subject', 'description'] }],
   AgentReplied: [{ paths: ['body'] }],
   InternalNoteAdded: [{ paths: ['body'] }],

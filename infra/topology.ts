@@ -166,6 +166,7 @@ export const functions = {
   removeRegisteredPerson: staffRoute('functions/http/remove-registered-person.ts', 'DELETE /v1/contracts/{id}/registered-persons/{personId}: staff free a seat', commandsStream(), 'DELETE', '/v1/contracts/{id}/registered-persons/{personId}'),
   changeLicencePackages: staffRoute('functions/http/change-licence-packages.ts', 'PUT /v1/contracts/{id}/licence-packages: staff set the licence packages held', commandsStream(), 'PUT', '/v1/contracts/{id}/licence-packages'),
   changeLicence: staffRoute('functions/http/change-licence.ts', 'PUT /v1/contracts/{id}/licence: staff record the licence the credit depends on (annual rent, main modules)', commandsStream(), 'PUT', '/v1/contracts/{id}/licence'),
+  correctCustomer: staffRoute('functions/http/correct-customer.ts', "PATCH /v1/contracts/{id}/customer: staff correct the customer's name, tax id or language (rectification)", commandsStream(), 'PATCH', '/v1/contracts/{id}/customer'),
   cancelContract: staffRoute('functions/http/cancel-contract.ts', 'POST /v1/contracts/{id}/cancellation: staff cancel a contract with a reason', commandsStream(), 'POST', '/v1/contracts/{id}/cancellation'),
   getEntitlements: staffRoute('functions/http/get-entitlements.ts', 'GET /v1/contracts/{id}/entitlements: what the contract covers at an instant, and why not', readsViews(), 'GET', '/v1/contracts/{id}/entitlements'),
   listContracts: staffRoute('functions/http/list-contracts.ts', "GET /v1/contracts?customerEmail=…: a customer's contracts, paged", readsViews(), 'GET', '/v1/contracts'),

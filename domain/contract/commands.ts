@@ -158,6 +158,16 @@ export interface Cancel {
   reason: string;
 }
 
+/** Corrects the customer's details on file (rectification); at least one of name, tax id, locale. */
+export interface CorrectCustomer {
+  type: 'CorrectCustomer';
+  contractId: string;
+  name?: string;
+  taxId?: string;
+  locale?: Locale;
+  reason?: string;
+}
+
 export interface ScheduleSystemReview {
   type: 'ScheduleSystemReview';
   contractId: string;
@@ -181,4 +191,5 @@ export type ContractCommand =
   | ExpireContract
   | LapseContract
   | Cancel
+  | CorrectCustomer
   | ScheduleSystemReview;

@@ -5,6 +5,7 @@ import type { ContractCommand } from './commands';
 import { activate, addAddOn, addRegisteredPerson, changeLicence, changeLicencePackages, removeAddOn, removeRegisteredPerson } from './holdings';
 import { payReactivationFee } from './fee-payment';
 import { cancel, expire, lapse, scheduleSystemReview } from './lifecycle';
+import { correctCustomer } from './customer';
 import { createContract, placeOrder } from './order';
 import { renew, requestRenewal, sendDueRenewalReminder, sendRenewalReminder } from './renewal';
 import type { ContractState } from './state';
@@ -31,6 +32,8 @@ export function decide(command: ContractCommand, state: ContractState, context: 
       return changeLicencePackages(command, state);
     case 'ChangeLicence':
       return changeLicence(command, state, catalog);
+    case 'CorrectCustomer':
+      return correctCustomer(command, state);
     case 'RequestRenewal':
       return requestRenewal(command, state);
     case 'SendRenewalReminder':

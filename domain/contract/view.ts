@@ -82,6 +82,10 @@ export function evolveView(view: ContractView | undefined, event: DomainEvent): 
       return { ...view, registeredPersons: view.registeredPersons.filter((p) => p.personId !== event.payload.personId) };
     case 'LicenceChanged':
       return { ...view, licence: event.payload.licence };
+    case 'CustomerDetailsCorrected': {
+      const { name, taxId, locale } = event.payload;
+      return { ...view, customer: { ...view.customer, ...(name ? { name } : {}), ...(taxId ? { taxId } : {}), ...(locale ? { locale } : {}) } };
+    }
     case 'LicencePackagesChanged':
       return { ...view, licencePackages: event.payload.to };
     case 'RenewalRequested':

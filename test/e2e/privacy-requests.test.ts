@@ -158,6 +158,13 @@ describe('privacy requests through the website (Q3 preset)', () => {
     expect(reminders.map((m) => m.subject)).toEqual(expect.arrayContaining([`Privacy request ${requestId} is due in 7 days`, `Privacy request ${requestId} is due in 1 day`]));
     expect(reminders.map((m) => m.text).join('\n')).not.toContain(person.email);
 
+    // The DPO corrects the name on file (the e-mail address names the subject: not correctable here).
+    const corrected = await dpo('PATCH', `/v1/contracts/${person.contractId}/customer`, { name: 'Prüne Corrigée', reason: `privacy request ${requestId}` });
+    expect(corrected.status, JSON.stringify(corrected.body)).toBe(200);
+    expect((await dpo('PATCH', `/v1/contracts/${person.contractId}/customer`, {})).body.error.fields).toEqual([{ path: 'name', message: 'Give at least one of name, taxId, locale.' }]);
+    expect((await dpo('PATCH', `/v1/contracts/${person.contractId}/customer`, { email: 'other@example.com' })).body.error.fields[0].path).toBe('email');
+    await run.rt.settle();
+    expect((await run.rt.call('GET', `/v1/contracts/${person.contractId}`, { token: run.admin })).body.customer).toMatchObject({ name: 'Prüne Corrigée', email: person.email });
     const done = await dpo('POST', `/v1/privacy/requests/${requestId}/completion`, { outcome: 'rectified', note: 'Your name now reads Prüne.' });
     expect(done.status, JSON.stringify(done.body)).toBe(200);
     expect(done.body).toMatchObject({ recorded: true });

@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { NewEvent } from '../../events/catalog';
-import { ConflictError, LinkExpiredError } from '../../domain/errors';
+import { qualisysCatalog } from '../../domain/catalog/presets/qualisys';
+import { contractDecider } from '../../domain/contract/decider';
+import { contractProjection } from '../../domain/contract/view';
+import { ConflictError, LinkExpiredError, NotFoundError, ValidationError } from '../../domain/errors';
 import { privacyRequestDecider, type ReceiveRequest } from '../../domain/privacy/request';
 import { privacyRequestProjection } from '../../domain/privacy/request-view';
 import { subjectDecider } from '../../domain/privacy/subject';
 import { subjectProjection } from '../../domain/privacy/subject-view';
 import { spec, stored } from '../support/decider-spec';
+import { contractCreated } from '../support/fixtures';
 
 const subjectId = '0123456789abcdef0123456789abcdef';
 const now = '2026-11-21T10:00:00Z';
@@ -96,5 +100,24 @@ describe('a data subject', () => {
     given([]).when({ type: 'ClearFlag', subjectId, lastActivityAt: now }).then([]);
     const view = subjectProjection.evolve(undefined, stored([flagged], `subject#${subjectId}`)[0]!);
     expect(subjectProjection.due(view)).toEqual([{ kind: 'privacy-audit-erasure', at: '2026-12-21T00:00:00Z' }]);
+  });
+});
+
+describe('rectifying a customer', () => {
+  const given = spec(contractDecider, { now, catalog: qualisysCatalog });
+  const contractId = 'C00000000000000000000000C1';
+
+  it('records the corrected name, tax id or language; the rest stays', () => {
+    given([contractCreated(contractId)])
+      .when({ type: 'CorrectCustomer', contractId, name: 'Ada King', reason: 'privacy request 01J' })
+      .then([{ type: 'CustomerDetailsCorrected', payload: { contractId, name: 'Ada King', reason: 'privacy request 01J' } }]);
+    const [ordered, corrected] = stored([contractCreated(contractId), { type: 'CustomerDetailsCorrected', payload: { contractId, locale: 'sv' } }], `contract#${contractId}`);
+    const view = contractProjection(qualisysCatalog).evolve(contractProjection(qualisysCatalog).evolve(undefined, ordered!), corrected!);
+    expect(view.customer).toMatchObject({ name: 'Ada Customer', locale: 'sv' });
+  });
+
+  it('refuses an empty correction (400) and an unknown contract (404)', () => {
+    given([contractCreated(contractId)]).when({ type: 'CorrectCustomer', contractId }).thenThrows(ValidationError);
+    given([]).when({ type: 'CorrectCustomer', contractId, name: 'X' }).thenThrows(NotFoundError);
   });
 });
