@@ -16,13 +16,14 @@ export const PURPOSE_OF_KIND: Record<MailingKind, OptionalProcessing | undefined
 export type SkipReason = 'erased' | 'stopped-marketing' | 'stopped-surveys';
 
 /**
- * Whether a mailing of `kind` goes to a customer: never to an erased one (its subject erased, or
- * its address reads as erased); a marketing mailing not when the subject stopped marketing, a
+ * Whether a mailing of `kind` goes to a customer: never to an erased one (its address reads as
+ * erased); a marketing mailing not when the subject stopped marketing, a
  * survey not when it stopped surveys, whatever the basis (opt-out, objection, restriction);
  * product-safety notices always. `subject` is the subject's view (undefined: nothing stopped).
  */
 export function skipReason(kind: MailingKind, subject: Pick<SubjectState, 'erasedAt' | 'limited'> | undefined, addressErased: boolean): SkipReason | undefined {
-  if (addressErased || subject?.erasedAt) return 'erased';
+  // The address tells: a person erased before who came back has a new key, and their new contract's address opens.
+  if (addressErased) return 'erased';
   const purpose = PURPOSE_OF_KIND[kind];
   if (purpose && subject?.limited[purpose]) return purpose === 'marketing' ? 'stopped-marketing' : 'stopped-surveys';
   return undefined;

@@ -22,7 +22,7 @@ export const subjectProjection: Projection<SubjectView> = {
     const subjectId = view?.subjectId ?? (event.payload as { subjectId: string }).subjectId;
     return { ...evolveSubject(view ?? { ...subjectDecider.initialState, subjectId }, event), subjectId };
   },
-  due: (view): Due[] => (view.flagged && !view.erasedAt ? [{ kind: AUDIT_ERASURE, at: view.flagged.eraseAfter }] : []),
+  due: (view): Due[] => (view.flagged ? [{ kind: AUDIT_ERASURE, at: view.flagged.eraseAfter }] : []),
   lookups: (view): Lookup[] =>
-    view.flagged && !view.erasedAt ? [{ index: FLAGGED_INDEX, partition: `${FLAGGED_INDEX}#all`, sort: `${view.flagged.eraseAfter}#${view.subjectId}` }] : [],
+    view.flagged ? [{ index: FLAGGED_INDEX, partition: `${FLAGGED_INDEX}#all`, sort: `${view.flagged.eraseAfter}#${view.subjectId}` }] : [],
 };

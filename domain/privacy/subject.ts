@@ -11,6 +11,8 @@ export interface EraseSubject {
   requestedBy: 'dpo' | 'subject' | 'retention-audit';
   kept: KeptData[];
   requestId?: string;
+  /** Whether this call deleted a data key: a person erased before who came back (a new key) is erased again. */
+  keyDeleted: boolean;
 }
 
 /** Stops optional processing (marketing, surveys, analytics) of the subject. */
@@ -62,17 +64,18 @@ export function evolveSubject(state: SubjectState, event: DomainEvent): SubjectS
 }
 
 /**
- * A data subject's decisions. Each is recorded once: an erasure is final (nothing more is
- * recorded after it), a purpose already stopped is not stopped again, and a repeat (a retried
- * request, a redelivered event) records nothing.
+ * A data subject's decisions. Each is recorded once: a purpose already stopped is not stopped
+ * again, a repeat (a retried request, a redelivered event) records nothing. An erasure is recorded
+ * again only when it deleted a key: a person erased before who came back (their new data sealed
+ * under a new key) can be erased again; their stopped purposes outlive the erasure.
  */
 export const subjectDecider: Decider<SubjectCommand, SubjectState> = {
   initialState: { limited: {} },
   evolve: evolveSubject,
   decide: (command, state): NewEvent[] => {
-    if (state.erasedAt) return [];
     switch (command.type) {
       case 'EraseSubject': {
+        if (state.erasedAt && !command.keyDeleted) return [];
         const { subjectId, requestedBy, kept, requestId } = command;
         return [{ type: 'SubjectErased', payload: { subjectId, requestedBy, kept, ...(requestId ? { requestId } : {}) } }];
       }

@@ -36,7 +36,7 @@ export async function eraseSubject(
     request,
     subjectDecider,
     streamId(SUBJECT_CATEGORY, subjectId),
-    { type: 'EraseSubject', subjectId, requestedBy, kept, ...(requestId ? { requestId } : {}) },
+    { type: 'EraseSubject', subjectId, requestedBy, kept, keyDeleted: hadKey, ...(requestId ? { requestId } : {}) },
     (events) => ({ recorded: events.length > 0, heldData: hadKey || streams.length > 0, streams: streams.length, kept }),
   );
   return response;

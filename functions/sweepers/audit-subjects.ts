@@ -81,6 +81,10 @@ export async function handler(event: ScheduledEvent): Promise<AuditRun> {
 
 const subjectStream = (subjectId: string) => streamId(SUBJECT_CATEGORY, subjectId);
 
+/** Erased, and not heard from since (a person who came back after an erasure is audited again). */
+const erasedSince = (state: SubjectState, lastActivityAt: string | undefined): boolean =>
+  !!state.erasedAt && (!lastActivityAt || Date.parse(state.erasedAt) >= Date.parse(lastActivityAt));
+
 async function subjectState(subjectId: string): Promise<SubjectState> {
   const { events } = await eventStore().load(subjectStream(subjectId));
   return fold(subjectDecider, events);
@@ -94,7 +98,7 @@ async function auditEntry(entry: AuditEntry, now: string, settings: AuditSetting
   const activity = subjectActivity();
   const { subjectId } = entry;
   const [lastActivityAt, customer, state] = await Promise.all([activity.lastActivityAt(subjectId), activity.isCustomer(subjectId), subjectState(subjectId)]);
-  const candidate = auditCandidate({ indexedDay: entry.day, lastActivityAt, customer, erased: !!state.erasedAt, flagged: !!state.flagged }, now, settings);
+  const candidate = auditCandidate({ indexedDay: entry.day, lastActivityAt, customer, erased: erasedSince(state, lastActivityAt), flagged: !!state.flagged }, now, settings);
   switch (candidate.action) {
     case 'keep':
       return;
@@ -122,7 +126,7 @@ async function auditEntry(entry: AuditEntry, now: string, settings: AuditSetting
 async function settleFlag(subjectId: string, now: string, metadata: EventMetadata, run: AuditRun): Promise<void> {
   const activity = subjectActivity();
   const [lastActivityAt, customer, state] = await Promise.all([activity.lastActivityAt(subjectId), activity.isCustomer(subjectId), subjectState(subjectId)]);
-  const decision = pendingErasure({ flagged: state.flagged, erased: !!state.erasedAt, lastActivityAt, customer }, now);
+  const decision = pendingErasure({ flagged: state.flagged, erased: erasedSince(state, lastActivityAt), lastActivityAt, customer }, now);
   switch (decision.action) {
     case 'none':
       return;
@@ -134,8 +138,8 @@ async function settleFlag(subjectId: string, now: string, metadata: EventMetadat
     }
     case 'erase': {
       // The key first: from here on every value sealed with it reads as erased; then the record.
-      await vault().erase(subjectKeyRef(subjectId));
-      const { events } = await decideOn(subjectId, { type: 'EraseSubject', subjectId, requestedBy: 'retention-audit', kept: [] }, metadata);
+      const keyDeleted = await vault().erase(subjectKeyRef(subjectId));
+      const { events } = await decideOn(subjectId, { type: 'EraseSubject', subjectId, requestedBy: 'retention-audit', kept: [], keyDeleted }, metadata);
       await activity.forget(subjectId);
       if (events.length > 0) {
         run.erased++;

@@ -51,7 +51,8 @@ describe('who gets a mailing', () => {
   });
   it('always sends product-safety notices, except to the erased', () => {
     expect(skipReason('product-safety', limited('objection', 'marketing', 'surveys', 'analytics'), false)).toBeUndefined();
-    expect(skipReason('product-safety', { limited: {}, erasedAt: '2026-01-01T00:00:00Z' }, false)).toBe('erased');
+    // A person erased before who came back: their new contract's address opens, so they get it.
+    expect(skipReason('product-safety', { limited: {}, erasedAt: '2026-01-01T00:00:00Z' }, false)).toBeUndefined();
     expect(skipReason('product-safety', undefined, true)).toBe('erased');
     expect(skipReason('marketing', undefined, true)).toBe('erased');
   });

@@ -86,10 +86,15 @@ describe('a data subject', () => {
       .then([{ type: 'ProcessingLimited', payload: { subjectId, basis: 'objection', purposes: ['surveys', 'analytics'] } }]);
   });
 
-  it('records nothing more once erased', () => {
-    given([erased]).when({ type: 'LimitProcessing', subjectId, basis: 'restriction', purposes: ['surveys'] }).then([]);
-    given([erased]).when({ type: 'EraseSubject', subjectId, requestedBy: 'dpo', kept: [] }).then([]);
-    given([erased]).when({ type: 'FlagUnresponsive', subjectId, lastActivityAt: now, eraseAfter: now }).then([]);
+  it('records an erasure again only when it deleted a key (a person who came back); opt-outs outlive it', () => {
+    const again = { type: 'EraseSubject' as const, subjectId, requestedBy: 'dpo' as const, kept: [] };
+    given([erased]).when({ ...again, keyDeleted: false }).then([]);
+    given([erased]).when({ ...again, keyDeleted: true }).then([{ type: 'SubjectErased', payload: { subjectId, requestedBy: 'dpo', kept: [] } }]);
+    given([]).when({ ...again, keyDeleted: false }).then([{ type: 'SubjectErased', payload: { subjectId, requestedBy: 'dpo', kept: [] } }]);
+    given([limited, erased]).when({ type: 'LimitProcessing', subjectId, basis: 'opt-out', purposes: ['marketing'] }).then([]);
+    given([erased])
+      .when({ type: 'LimitProcessing', subjectId, basis: 'restriction', purposes: ['surveys'] })
+      .then([{ type: 'ProcessingLimited', payload: { subjectId, basis: 'restriction', purposes: ['surveys'] } }]);
   });
 
   it('is flagged once by the audit, and cleared when heard from', () => {
