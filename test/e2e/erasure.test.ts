@@ -111,6 +111,26 @@ describe('erasing a data subject (Q3 preset)', () => {
     const logged = logs.join('');
     for (const value of values) expect(logged.includes(value), `${value} in the logs`).toBe(false);
   });
+
+  it('a person erased before who comes back is a customer again (a new key), and can be erased again', async () => {
+    const email = `returning.${randomUUID().slice(0, 8)}@example.com`;
+    const startsOn = DateTime.now().setZone('Europe/Zurich').minus({ months: 1 }).toISODate()!;
+    const first = await call('POST', '/v1/contracts', q3ProfiContract({ name: 'Rita Returning', email, locale: 'de' }, startsOn));
+    await run.rt.settle();
+    const dpo = await run.rt.token('dpo');
+    expect((await call('POST', '/v1/privacy/erasures', { email }, dpo)).body).toMatchObject({ recorded: true });
+    const again = await call('POST', '/v1/contracts', q3ProfiContract({ name: 'Rita Returning', email, locale: 'de' }, startsOn));
+    expect(again.status).toBe(201);
+    await run.rt.settle();
+    // The new contract reads in clear and is found by the address; the old one stays erased.
+    expect((await call('GET', `/v1/contracts/${again.body.contractId}`)).body.customer).toMatchObject({ name: 'Rita Returning', email });
+    expect((await call('GET', `/v1/contracts/${first.body.contractId}`)).body.customer).toMatchObject({ name: ERASED, email: ERASED });
+    expect((await call('GET', `/v1/contracts?customerEmail=${encodeURIComponent(email)}`)).body.items.map((i: { contractId: string }) => i.contractId)).toEqual([again.body.contractId]);
+    // Erased again: the new key goes, and the erasure is recorded a second time; a repeat records nothing.
+    expect((await call('POST', '/v1/privacy/erasures', { email }, dpo)).body).toMatchObject({ recorded: true });
+    expect((await call('POST', '/v1/privacy/erasures', { email }, dpo)).body).toMatchObject({ recorded: false });
+    expect((await call('GET', `/v1/contracts/${again.body.contractId}`)).body.customer).toMatchObject({ name: ERASED, email: ERASED });
+  });
 });
 
 /** Every e-mail the SES emulator holds, in the order sent. */
