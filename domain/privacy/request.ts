@@ -3,7 +3,7 @@ import type { DomainEvent, NewEvent } from '../../events/catalog';
 import type { Locale } from '../../events/contract';
 import type { KeptData, OptionalProcessing, PrivacyRight } from '../../events/privacy';
 import type { Decider } from '../decider';
-import { ConflictError, LinkExpiredError } from '../errors';
+import { ConflictError, LinkExpiredError, NotFoundError } from '../errors';
 
 /** Stream category of privacy requests: `privacy-request#<requestId>`. */
 export const PRIVACY_REQUEST_CATEGORY = 'privacy-request';
@@ -92,7 +92,7 @@ export const privacyRequestDecider: Decider<PrivacyRequestCommand, PrivacyReques
       return [{ type: 'PrivacyRequestReceived', payload: { ...rest, ...(details ? { details } : {}), linkExpiresAt: plusHours(now, CONFIRMATION_LINK_HOURS), dueBy: dueByOf(now) } }];
     }
     const received = state.received;
-    if (!received) throw new ConflictError('no_such_request', 'There is no such privacy request.');
+    if (!received) throw new NotFoundError('There is no such privacy request.');
     switch (command.type) {
       case 'ConfirmRequest':
         if (state.confirmedAt) return [];

@@ -13,6 +13,7 @@ export function keptForInvoices(erasedOn: string): KeptData {
   return {
     data: 'Invoice lines (amounts, dates, contract and customer numbers) and the events they come from; not your name, e-mail, tax id or messages',
     reason: `Accounting law requires invoice records to be kept for ${INVOICE_RECORD_YEARS} years`,
-    until: DateTime.fromISO(erasedOn, { zone: 'UTC' }).plus({ years: INVOICE_RECORD_YEARS }).toISODate()!,
+    // Ten years from the end of the year of the last invoice we can have issued (the year of the erasure).
+    until: `${DateTime.fromISO(erasedOn, { zone: 'UTC' }).year + INVOICE_RECORD_YEARS}-12-31`,
   };
 }

@@ -19,8 +19,8 @@ export interface Erasure {
 /**
  * Erases a data subject: deletes its data key first (from then on every value sealed with it reads
  * as erased, in every event, view, export and e-mail not yet sent), then records `SubjectErased`
- * with what a law makes us keep: for a customer who was billed, the invoice records. A repeat
- * erases nothing more.
+ * with what a law makes us keep: for a customer who was billed, the invoice records; last, the
+ * vault forgets which streams held its data. A repeat erases nothing more.
  */
 export async function eraseSubject(
   request: RouteRequest<unknown, unknown, unknown>,
@@ -39,5 +39,7 @@ export async function eraseSubject(
     { type: 'EraseSubject', subjectId, requestedBy, kept, keyDeleted: hadKey, ...(requestId ? { requestId } : {}) },
     (events) => ({ recorded: events.length > 0, heldData: hadKey || streams.length > 0, streams: streams.length, kept }),
   );
+  // Last, so a retry after a failure above still sees what was held (and what the law keeps).
+  await vault().forgetStreamsOf(subjectId);
   return response;
 }

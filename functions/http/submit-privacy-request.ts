@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { Locale } from '../../events/contract';
 import { streamId } from '../../events/envelope';
 import { PrivacyRight } from '../../events/privacy';
+import type { Decider } from '../../domain/decider';
 import { PRIVACY_REQUEST_CATEGORY, privacyRequestDecider } from '../../domain/privacy/request';
 import { sealer, vault } from '../runtime/vault';
 import { neutralAnswer } from './public-contract-form';
@@ -22,24 +23,32 @@ export const NEUTRAL_ANSWER = neutralAnswer(
   'If we hold data about this e-mail address, we have sent it a link to confirm your request. Nothing happens until you follow it.',
 );
 
+/** The answer never comes sooner than this after the request arrived, known address or not. */
+export const ANSWER_FLOOR_MS = 400;
+
+/** Decides nothing: an unknown address still leaves the idempotency record a known one leaves. */
+const recordsNothing: Decider<null, null> = { initialState: null, evolve: (state) => state, decide: () => [] };
+
 /**
  * POST /v1/public/privacy-requests: the website form for the rights over personal data (access,
  * rectification, erasure, restriction, objection, portability, opting out of marketing). When the
  * product holds data of the address, the request is recorded and a signed link valid for 48 hours
  * is e-mailed to that address (the notifier); nothing is done before the link is followed. An
- * address we do not know gets no e-mail and nothing is written. The answer is the same either way.
+ * address we do not know gets no e-mail and no request. Either way the same answer, the same
+ * idempotency record (a reused key with another body is a 422 for both) and no sooner than
+ * ANSWER_FLOOR_MS: neither the answer nor its timing tells whether an address is known.
  */
 export const handler = route({ body: PrivacyRequestBody, idempotency: 'required' }, async (request) => {
+  const floor = new Promise((resolve) => setTimeout(resolve, ANSWER_FLOOR_MS - (Date.now() - Date.parse(request.now))));
   const { email, right, details, language } = request.body;
   const subjectId = await sealer().subjectOf(email);
-  if ((await vault().streamsOf(subjectId)).length === 0) return NEUTRAL_ANSWER;
+  const known = (await vault().streamsOf(subjectId)).length > 0;
   const requestId = ulid();
-  const { response } = await runStreamCommand(
-    request,
-    privacyRequestDecider,
-    streamId(PRIVACY_REQUEST_CATEGORY, requestId),
-    { type: 'ReceiveRequest', requestId, right, subjectId, email, ...(details ? { details } : {}), language, channel: 'website' },
-    () => NEUTRAL_ANSWER,
-  );
+  const stream = streamId(PRIVACY_REQUEST_CATEGORY, requestId);
+  const receive = { type: 'ReceiveRequest' as const, requestId, right, subjectId, email, ...(details ? { details } : {}), language, channel: 'website' as const };
+  const { response } = known
+    ? await runStreamCommand(request, privacyRequestDecider, stream, receive, () => NEUTRAL_ANSWER)
+    : await runStreamCommand(request, recordsNothing, stream, null, () => NEUTRAL_ANSWER);
+  await floor;
   return response;
 });

@@ -141,6 +141,7 @@ async function settleFlag(subjectId: string, now: string, metadata: EventMetadat
       const keyDeleted = await vault().erase(subjectKeyRef(subjectId));
       const { events } = await decideOn(subjectId, { type: 'EraseSubject', subjectId, requestedBy: 'retention-audit', kept: [], keyDeleted }, metadata);
       await activity.forget(subjectId);
+      await vault().forgetStreamsOf(subjectId);
       if (events.length > 0) {
         run.erased++;
         logger.info('privacy audit: unresponsive subject erased', { subjectId });

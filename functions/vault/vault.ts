@@ -144,6 +144,16 @@ export class Vault {
     return owner;
   }
 
+  /** Forgets which streams held data of a subject (after its erasure: nothing of it is held any more). */
+  async forgetStreamsOf(subjectId: string): Promise<void> {
+    for (const streamId of await this.streamsOf(subjectId)) {
+      await this.options.client.send(
+        new DeleteItemCommand({ TableName: this.options.table, Key: { [PK]: { S: `subject#${subjectId}` }, [SK]: { S: `stream#${streamId}` } } }),
+      );
+    }
+    for (const key of this.noted.keys()) if (key.startsWith(`${subjectId}|`)) this.noted.delete(key);
+  }
+
   /** The streams holding data of a subject. */
   async streamsOf(subjectId: string): Promise<string[]> {
     const streams: string[] = [];

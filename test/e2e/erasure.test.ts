@@ -68,7 +68,7 @@ describe('erasing a data subject (Q3 preset)', () => {
       expect(erased.status, JSON.stringify(erased.body)).toBe(200);
       expect(erased.body).toMatchObject({ erased: true, recorded: true, heldData: true });
       expect(erased.body.kept).toEqual([
-        { data: expect.stringMatching(/^Invoice lines/), reason: expect.stringMatching(/Accounting law .* 10 years/), until: DateTime.utc().plus({ years: 10 }).toISODate() },
+        { data: expect.stringMatching(/^Invoice lines/), reason: expect.stringMatching(/Accounting law .* 10 years/), until: `${DateTime.utc().year + 10}-12-31` },
       ]);
       expect((await call('POST', '/v1/privacy/erasures', { email: fixture.email }, await run.rt.token('dpo'))).body).toMatchObject({ recorded: false });
       expect((await call('POST', '/v1/privacy/erasures', { email: fixture.email }, await run.rt.token('agent-l1'))).status).toBe(403);

@@ -38,7 +38,7 @@ describe('a privacy request', () => {
     given([received]).when({ type: 'ConfirmRequest' }).then([confirmed]);
     given([received]).when({ type: 'ConfirmRequest' }, { now: '2026-11-23T10:00:00Z' }).thenThrows(LinkExpiredError);
     given([received, confirmed]).when({ type: 'ConfirmRequest' }, { now: '2026-12-01T00:00:00Z' }).then([]);
-    given([]).when({ type: 'ConfirmRequest' }).thenThrows(ConflictError);
+    given([]).when({ type: 'ConfirmRequest' }).thenThrows(NotFoundError);
   });
 
   it('is completed once, and only after confirmation', () => {
