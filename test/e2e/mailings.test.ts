@@ -218,5 +218,16 @@ describe('mailings, unsubscribe links and what an opt-out stops', () => {
     await mailing('product-safety', 'Recall: foot pedal', [fay.contractId, gus.contractId]);
     expect(await subjects(fay.email)).toContain('Recall: foot pedal');
     expect(await subjects(gus.email)).not.toContain('Recall: foot pedal');
+
+    // A customer with two contracts in the audience (one person, whatever the address's case) gets one copy.
+    const second = await rt.call('POST', '/v1/contracts', {
+      token: admin,
+      body: { customer: { name: 'Fay', email: fay.email.toUpperCase(), locale: 'en' }, planId: 'gold', startsOn: new Date().toISOString().slice(0, 10), termMonths: 12, timeZone: 'Europe/Stockholm' },
+    });
+    expect(second.status).toBe(201);
+    await rt.settle();
+    await mailing('product-safety', 'Recall: battery pack', [fay.contractId, second.body.contractId]);
+    const battery = async (to: string) => (await mails(to)).filter((m) => m.subject === 'Recall: battery pack').length;
+    expect((await battery(fay.email)) + (await battery(fay.email.toUpperCase()))).toBe(1);
   });
 });

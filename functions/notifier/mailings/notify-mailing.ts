@@ -23,7 +23,7 @@ const CONCURRENCY = 8;
 
 export const isMailing = (type: string): type is 'MailingRequested' => type === 'MailingRequested';
 
-type Outcome = 'sent' | 'already-sent' | 'busy' | 'no-contract' | SkipReason;
+type Outcome = 'sent' | 'already-sent' | 'busy' | 'no-contract' | 'same-person' | SkipReason;
 
 let mailer: Mailer | undefined;
 let claims: RecipientClaims | undefined;
@@ -40,7 +40,15 @@ export async function notifyMailing(detail: IntegrationDetail): Promise<{ messag
   const mailing = detail.payload as PayloadOf<'MailingRequested'>;
   mailer ??= new Mailer(sesv2(), requiredEnv('MAIL_FROM'), requiredEnv('MAIL_CONFIGURATION_SET'));
   claims ??= new RecipientClaims(dynamo(), tableName('idempotency'));
-  const outcomes = await mapLimited(mailing.audience.contractIds, CONCURRENCY, (contractId) => mailOne(detail, mailing, contractId, mailer!, claims!));
+  const recipients = await mapLimited(mailing.audience.contractIds, CONCURRENCY, (contractId) => recipientOf(detail, mailing, contractId));
+  // One copy per person: a customer with several contracts in the audience (one subject) gets one.
+  const seen = new Set<string>();
+  const outcomes = await mapLimited(recipients, CONCURRENCY, async (recipient): Promise<Outcome> => {
+    if (typeof recipient === 'string') return recipient;
+    if (seen.has(recipient.key)) return 'same-person';
+    seen.add(recipient.key);
+    return sendOne(detail, mailing, recipient, mailer!, claims!);
+  });
   const count = (o: Outcome) => outcomes.filter((x) => x === o).length;
   const summary = Object.fromEntries([...new Set(outcomes)].map((o) => [o, count(o)]));
   logger.info('mailing handled', { eventId: detail.eventId, mailingId: mailing.mailingId, kind: mailing.kind, outcomes: summary });
@@ -48,7 +56,15 @@ export async function notifyMailing(detail: IntegrationDetail): Promise<{ messag
   return { sent: count('sent'), skipped: outcomes.length - count('sent') - count('already-sent') };
 }
 
-async function mailOne(detail: IntegrationDetail, mailing: PayloadOf<'MailingRequested'>, contractId: string, mailer: Mailer, claims: RecipientClaims): Promise<Outcome> {
+interface Recipient {
+  /** Who gets one copy: the customer's subject (else, for an unsealed address, the contract). */
+  key: string;
+  subjectId: string | undefined;
+  customer: ContractView['customer'];
+}
+
+/** The customer a contract of the audience names, opened, or why there is no one to write to. */
+async function recipientOf(detail: IntegrationDetail, mailing: PayloadOf<'MailingRequested'>, contractId: string): Promise<Recipient | Outcome> {
   const stored = await viewStore().get<ContractView>(streamId(CONTRACT_CATEGORY, contractId));
   if (!stored) {
     logger.warn('mailing: no such contract', { eventId: detail.eventId, contractId });
@@ -59,15 +75,17 @@ async function mailOne(detail: IntegrationDetail, mailing: PayloadOf<'MailingReq
   const subjectId = isSealed(sealedEmail) ? subjectOfKeyRef(keyRefOf(sealedEmail)) : await sealer().subjectOf(sealedEmail);
   const subject = subjectId ? (await viewStore().get<SubjectView>(streamId(SUBJECT_CATEGORY, subjectId)))?.view : undefined;
   const skip = skipReason(mailing.kind, subject, !customer.email || customer.email === ERASED);
-  if (skip) return skip;
+  return skip ?? { key: subjectId ?? contractId, subjectId, customer };
+}
 
-  const claim = await claims.claim(detail.eventId, contractId, Date.now());
+async function sendOne(detail: IntegrationDetail, mailing: PayloadOf<'MailingRequested'>, recipient: Recipient, mailer: Mailer, claims: RecipientClaims): Promise<Outcome> {
+  const claim = await claims.claim(detail.eventId, recipient.key, Date.now());
   if (claim === 'sent') return 'already-sent';
   if (claim === 'busy') return 'busy';
   const purpose = unsubscribePurpose(mailing.kind);
-  const links = purpose && subjectId ? await unsubscribeLinks(subjectId, purpose, detail.occurredAt) : undefined;
-  const messageId = await mailer.send({ to: customer.email, ...renderMailing(mailing, customer, links) });
-  await claims.sent(detail.eventId, contractId, messageId);
+  const links = purpose && recipient.subjectId ? await unsubscribeLinks(recipient.subjectId, purpose, detail.occurredAt) : undefined;
+  const messageId = await mailer.send({ to: recipient.customer.email, ...renderMailing(mailing, recipient.customer, links) });
+  await claims.sent(detail.eventId, recipient.key, messageId);
   return 'sent';
 }
 

@@ -17,7 +17,7 @@ export type Claim = 'claimed' | 'sent' | 'busy';
  * lease ran out without `sent` is taken over and sent again.
  *
  * Why not Powertools per recipient: it would do the same (in-progress records with an expiry) with
- * a hash for a key; these records keep a readable key (`mailing#<eventId>#<contractId>`) beside
+ * a hash for a key; these records keep a readable key (`mailing#<eventId>#<recipient>`) beside
  * Powertools' own ones, and one table serves both. The one window left is a run that dies after
  * SES accepted an e-mail and before `sent` was written: that recipient gets it twice (at least
  * once, never lost, which is what a product-safety notice needs).
@@ -28,10 +28,10 @@ export class RecipientClaims {
     private readonly table: string,
   ) {}
 
-  static key = (eventId: string, contractId: string): string => `mailing#${eventId}#${contractId}`;
+  static key = (eventId: string, recipient: string): string => `mailing#${eventId}#${recipient}`;
 
-  async claim(eventId: string, contractId: string, nowMs: number): Promise<Claim> {
-    const id = RecipientClaims.key(eventId, contractId);
+  async claim(eventId: string, recipient: string, nowMs: number): Promise<Claim> {
+    const id = RecipientClaims.key(eventId, recipient);
     const now = Math.floor(nowMs / 1000);
     try {
       await this.client.send(
@@ -56,11 +56,11 @@ export class RecipientClaims {
     return Item?.status?.S === 'sent' ? 'sent' : 'busy';
   }
 
-  async sent(eventId: string, contractId: string, messageId: string | undefined): Promise<void> {
+  async sent(eventId: string, recipient: string, messageId: string | undefined): Promise<void> {
     await this.client.send(
       new UpdateItemCommand({
         TableName: this.table,
-        Key: { [IDEMPOTENCY.partitionKey.name]: { S: RecipientClaims.key(eventId, contractId) } },
+        Key: { [IDEMPOTENCY.partitionKey.name]: { S: RecipientClaims.key(eventId, recipient) } },
         UpdateExpression: messageId ? 'SET #status = :sent, messageId = :messageId REMOVE leaseUntil' : 'SET #status = :sent REMOVE leaseUntil',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':sent': { S: 'sent' }, ...(messageId ? { ':messageId': { S: messageId } } : {}) },
