@@ -36,7 +36,7 @@ export function renderAnswerMail(request: PrivacyRequestView): Mail {
   const note = request.note ?? '';
   const body =
     request.outcome === 'exported' ? w.done.exported
-    : request.outcome === 'limited' ? w.done.limited
+    : request.outcome === 'limited' ? (request.right === 'marketing-opt-out' ? w.done.optedOut : w.done.limited)
     : request.outcome === 'rectified' ? w.done.rectified(note)
     : w.done.refused(note);
   return { to: request.email, ...toMail({ subject: w.done.subject, paragraphs: [w.hello, body, w.signature] }, request.language) };
