@@ -12,6 +12,11 @@ export const PRIVACY_REQUEST_CATEGORY = 'privacy-request';
 export const CONFIRMATION_LINK_HOURS = 48;
 /** A request must be answered within one month of its receipt. */
 export const ANSWER_WITHIN_MONTHS = 1;
+/**
+ * An answered access or portability request's link gives the export again for this long (a
+ * download that failed), then no more: a forwarded or leaked link does not keep exposing the data.
+ */
+export const EXPORT_AGAIN_MINUTES = 15;
 /** The DPO is reminded this many days before a confirmed request falls due. */
 export const REMINDER_DAYS_BEFORE = [7, 1] as const;
 

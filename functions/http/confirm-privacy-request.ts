@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import type { PayloadOf } from '../../events/catalog';
 import { streamId } from '../../events/envelope';
-import { NotFoundError } from '../../domain/errors';
-import { LIMITED_BY, PRIVACY_REQUEST_CATEGORY, privacyRequestDecider, type PrivacyRequestCommand } from '../../domain/privacy/request';
+import { LinkExpiredError, NotFoundError } from '../../domain/errors';
+import { EXPORT_AGAIN_MINUTES, LIMITED_BY, PRIVACY_REQUEST_CATEGORY, privacyRequestDecider, type PrivacyRequestCommand } from '../../domain/privacy/request';
 import { SUBJECT_CATEGORY, subjectDecider } from '../../domain/privacy/subject';
 import { exportSubject } from '../privacy/subject-export';
 import { eventStore } from '../runtime/store';
@@ -28,7 +28,8 @@ const onRequest = (request: Request, received: Received, command: PrivacyRequest
  * - erasure: erases them, and answers what a law makes us keep, why and until when;
  * - restriction, objection, opting out of marketing: stops the optional processing they cover;
  * - rectification: stays with the DPO, who answers by the deadline.
- * Following the link again repeats nothing (an export is produced afresh).
+ * Following the link again repeats nothing (an export is produced afresh, for EXPORT_AGAIN_MINUTES
+ * after the answer; then the link has expired).
  */
 export const handler = route({ body: ConfirmBody }, async (request) => {
   const requestId = await links().verify(request.body.token, 'privacy-confirmation', request.now);
@@ -39,6 +40,8 @@ export const handler = route({ body: ConfirmBody }, async (request) => {
   const base = { requestId, right: received.right, dueBy: received.dueBy };
 
   if (received.right === 'access' || received.right === 'portability') {
+    const answered = events.find((e) => e.type === 'PrivacyRequestCompleted');
+    if (answered && Date.parse(answered.occurredAt) + EXPORT_AGAIN_MINUTES * 60_000 < Date.parse(request.now)) throw new LinkExpiredError();
     const email = (await sealer().open(received.email)) ?? '[erased]';
     const exported = await exportSubject({ store: eventStore(), views: viewStore(), vault: vault(), sealer: sealer() }, received.subjectId, email, request.now);
     await onRequest(request, received, { type: 'CompleteRequest', outcome: 'exported' });

@@ -209,6 +209,28 @@ describe('privacy requests through the website (Q3 preset)', () => {
     expect(overdue.body.items.find((i: { requestId: string }) => i.requestId === requestId)).toMatchObject({ overdue: true, email: person.email });
   });
 
+  it('an answered access link gives the export again for 15 minutes, then has expired', async () => {
+    const person = await customer('en');
+    const subjectId = await sealer().subjectOf(person.email);
+    const requestId = ulid();
+    const at = DateTime.utc().minus({ minutes: 20 });
+    const meta = { occurredAt: at.toISO()!, correlationId: randomUUID(), causationId: randomUUID(), actor: { kind: 'customer' as const, id: 'website' } };
+    const { position } = await eventStore().load(streamId(PRIVACY_REQUEST_CATEGORY, requestId));
+    await eventStore().append(
+      position,
+      [
+        { type: 'PrivacyRequestReceived', payload: { requestId, right: 'access', subjectId, email: person.email, language: 'en', channel: 'website', linkExpiresAt: at.plus({ hours: 48 }).toISO()!, dueBy: at.plus({ months: 1 }).toISO()! } },
+        { type: 'PrivacyRequestConfirmed', payload: { requestId } },
+        { type: 'PrivacyRequestCompleted', payload: { requestId, outcome: 'exported' } },
+      ],
+      meta,
+    );
+    const late = await confirm(await links().sign('privacy-confirmation', requestId, at.plus({ hours: 48 }).toISO()!));
+    expect(late.status, JSON.stringify(late.body)).toBe(410);
+    expect(late.body.error.code).toBe('link_expired');
+    expect(JSON.stringify(late.body)).not.toContain(person.email);
+  });
+
   it.each([
     ['restriction', ['marketing', 'surveys', 'analytics']],
     ['objection', ['marketing', 'surveys', 'analytics']],
