@@ -15,7 +15,8 @@ export type Actor = z.infer<typeof Actor>;
  * the analytics key of its month (kept 12 months after the month). The retention job deletes
  * those keys when their period ends (domain/privacy/retention-periods.ts).
  */
-export const Origin = z.strictObject({ security: SealedString, analytics: SealedString });
+/** `analytics` is left out for a subject who stopped analytics (objection, restriction). */
+export const Origin = z.strictObject({ security: SealedString, analytics: SealedString.optional() });
 export type Origin = z.infer<typeof Origin>;
 
 /** Envelope fields every stored event carries, whatever its type. */

@@ -56,6 +56,8 @@ export const handler = route({ body: ConfirmBody }, async (request) => {
   const limit = LIMITED_BY[received.right];
   if (limit) {
     const subject = streamId(SUBJECT_CATEGORY, received.subjectId);
+    // First, so the store keeps no analytics value of this person's requests from now on.
+    if (limit.purposes.includes('analytics')) await vault().stopAnalytics(received.subjectId);
     await runStreamCommand(request, subjectDecider, subject, { type: 'LimitProcessing', subjectId: received.subjectId, ...limit, requestId }, () => undefined);
     await onRequest(request, received, { type: 'CompleteRequest', outcome: 'limited' });
     return { status: 200, body: { ...base, status: 'completed', outcome: 'limited', stopped: limit.purposes } };

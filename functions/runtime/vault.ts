@@ -1,5 +1,5 @@
 import { sealEvents } from '../privacy/seal-events';
-import { sealOrigin } from '../privacy/seal-origin';
+import { sealOrigin, subjectsOfRequest } from '../privacy/seal-origin';
 import { Sealer } from '../privacy/sealer';
 import { LinkSigner } from '../privacy/signed-link';
 import type { NewEvent } from '../../events/catalog';
@@ -42,5 +42,7 @@ export const links = (): LinkSigner => instance().links;
 export async function sealForStore(streamId: string, events: readonly NewEvent[], metadata?: EventMetadata): Promise<NewEvent[] | SealedAppend> {
   const sealed = await sealEvents(sealer(), vault(), streamId, events, metadata && { actor: metadata.actor, occurredAt: metadata.occurredAt, activity: subjectActivity() });
   if (!metadata?.origin) return sealed;
-  return { events: sealed, origin: await sealOrigin(sealer(), metadata.origin, metadata.occurredAt) };
+  const subjects = await subjectsOfRequest(vault(), streamId, sealed);
+  const analytics = (await Promise.all(subjects.map((s) => vault().allowsAnalytics(s)))).every(Boolean);
+  return { events: sealed, origin: await sealOrigin(sealer(), metadata.origin, metadata.occurredAt, analytics) };
 }

@@ -37,6 +37,7 @@ export class Vault {
   /** Facts that never change once written (see noteSubjectStream, ownerOf), remembered by this container. */
   private readonly noted = new Map<string, true>();
   private readonly owners = new Map<string, string>();
+  private readonly analytics = new Map<string, { allowed: boolean; until: number }>();
   private readonly cacheMs: number;
   private readonly now: () => number;
 
@@ -142,6 +143,30 @@ export class Vault {
     const owner = Item?.subjectId?.S;
     if (owner) remember(this.owners, streamId, owner);
     return owner;
+  }
+
+  /**
+   * Records that a subject stopped analytics (objection, restriction): the store then keeps no
+   * analytics value of its requests. No personal data; it outlives an erasure.
+   */
+  async stopAnalytics(subjectId: string): Promise<void> {
+    await this.options.client.send(
+      new PutItemCommand({ TableName: this.options.table, Item: { [PK]: { S: `subject#${subjectId}` }, [SK]: { S: 'limits' }, analytics: { BOOL: false } } }),
+    );
+    this.analytics.set(subjectId, { allowed: false, until: Number.POSITIVE_INFINITY });
+  }
+
+  /** Whether a subject allows analytics (true unless it stopped it); read at most once per cacheMs. */
+  async allowsAnalytics(subjectId: string): Promise<boolean> {
+    const cached = this.analytics.get(subjectId);
+    if (cached && cached.until > this.now()) return cached.allowed;
+    const { Item } = await this.options.client.send(
+      new GetItemCommand({ TableName: this.options.table, Key: { [PK]: { S: `subject#${subjectId}` }, [SK]: { S: 'limits' } }, ConsistentRead: true }),
+    );
+    const allowed = Item?.analytics?.BOOL !== false;
+    // Stopping is for good: a stop is remembered, an allowance is read again after cacheMs.
+    remember(this.analytics, subjectId, { allowed, until: allowed ? this.now() + this.cacheMs : Number.POSITIVE_INFINITY });
+    return allowed;
   }
 
   /** Forgets which streams held data of a subject (after its erasure: nothing of it is held any more). */

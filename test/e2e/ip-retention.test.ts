@@ -57,13 +57,13 @@ describe('IP addresses of website requests, kept per purpose and period', () => 
     const origin = Origin.parse(JSON.parse(stored.origin!.S!));
     const occurredAt = stored.occurredAt.S!;
     expect(keyRefOf(origin.security)).toBe(securityPeriodKey(occurredAt).keyRef);
-    expect(keyRefOf(origin.analytics)).toBe(analyticsPeriodKey(occurredAt).keyRef);
+    expect(keyRefOf(origin.analytics!)).toBe(analyticsPeriodKey(occurredAt).keyRef);
 
     // Before the purge it opens: the full address for security, the network for analytics.
     const ip = (await sealer.open(origin.security))!;
     expect(isIpAddress(ip), ip).toBe(true);
     expect(['127.0.0.1', '::1', '::ffff:127.0.0.1']).toContain(ip);
-    expect(await sealer.open(origin.analytics)).toBe(ipNetwork(ip));
+    expect(await sealer.open(origin.analytics!)).toBe(ipNetwork(ip));
 
     // At rest, no address and no network in clear: not in the events, nor in any other table.
     for (const [id, table] of Object.entries(rt.tables)) {
@@ -84,7 +84,7 @@ describe('IP addresses of website requests, kept per purpose and period', () => 
     const weeksLater = (await rt.fireSchedule('privacy-retention', new Date(placedAt + 28 * DAY_MS))) as { deleted: number };
     expect(weeksLater.deleted).toBeGreaterThanOrEqual(1);
     expect(await sealer.open(origin.security)).toBeUndefined();
-    expect(await sealer.open(origin.analytics)).toBe(ipNetwork(ip));
+    expect(await sealer.open(origin.analytics!)).toBe(ipNetwork(ip));
 
     // Thirteen months later: both are gone; the event still replays and the customer's own data still opens.
     const monthsLater = new Date(placedAt);

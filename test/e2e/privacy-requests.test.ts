@@ -246,6 +246,12 @@ describe('privacy requests through the website (Q3 preset)', () => {
     const view = await viewStore().get<SubjectView>(`subject#${subjectId}`);
     expect(Object.keys(view!.view.limited).sort()).toEqual([...stopped].sort());
     const answer = (await mailsTo(person.email)).find((m) => m.subject === 'Din begäran om personuppgifter är besvarad');
+    // Analytics stopped: the person's next website request keeps no network address for analytics.
+    expect((await submit({ email: person.email, right: 'access' })).status).toBe(202);
+    const next = requestIdOf(await linkTo(person.email));
+    const [nextReceived] = (await eventStore().load(streamId(PRIVACY_REQUEST_CATEGORY, next))).events as { origin?: { security: string; analytics?: string } }[];
+    expect(nextReceived!.origin?.security).toBeDefined();
+    expect(nextReceived!.origin?.analytics === undefined).toBe(stopped.includes('analytics'));
     // The answer says what stopped: opting out stops marketing only.
     expect(answer?.text).toContain(right === 'marketing-opt-out' ? 'Vi skickar inga fler marknadsföringsmejl' : 'marknadsföringsmejl, enkäter och analys');
   });

@@ -106,7 +106,7 @@ describe('purpose keys and their retention purge (DynamoDB Local)', () => {
       const { origin } = appended.events[0];
       expect(origin && isSealed(origin.security) && isSealed(origin.analytics)).toBe(true);
       expect(keyRefOf(origin!.security)).toBe(securityPeriodKey(meta.occurredAt).keyRef);
-      expect(keyRefOf(origin!.analytics)).toBe(analyticsPeriodKey(meta.occurredAt).keyRef);
+      expect(keyRefOf(origin!.analytics!)).toBe(analyticsPeriodKey(meta.occurredAt).keyRef);
 
       // At rest: no address, no network in clear.
       const { Items = [] } = await client.send(new ScanCommand({ TableName: tables.events, ConsistentRead: true }));
