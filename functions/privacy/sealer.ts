@@ -18,8 +18,13 @@ export class Sealer {
   constructor(private readonly vault: Vault) {}
 
   async subjectOf(email: string): Promise<string> {
+    return (await this.blindHash(normalEmail(email))).slice(0, 32);
+  }
+
+  /** A keyed hash (HMAC-SHA-256 under the index key, hex) of a text that may hold personal data. */
+  async blindHash(text: string): Promise<string> {
     const key = await this.vault.keyOrCreate(INDEX_KEY_REF);
-    return createHmac('sha256', key).update(normalEmail(email), 'utf8').digest('hex').slice(0, 32);
+    return createHmac('sha256', key).update(text, 'utf8').digest('hex');
   }
 
   /** Seals `clear` with the key of `keyRef` (created on first use; `expiresAt` for a time-limited key). */

@@ -9,6 +9,7 @@ import { startHttpServer } from '../../infra/local/http-server';
 import { lambdaContext } from '../../infra/local/lambda-context';
 import type { LocalRoute } from '../../infra/local/routes';
 import { publicApi } from '../../infra/topology';
+import { createTestTables, useEmulatorEnvironment } from '../support/emulators';
 
 /** A public form route and a staff route, served by the local HTTP server around real `route()` handlers. */
 describe('local HTTP API: public routes, staff tokens, CORS', () => {
@@ -27,6 +28,8 @@ describe('local HTTP API: public routes, staff tokens, CORS', () => {
   let url: string;
 
   beforeAll(async () => {
+    // Idempotency request hashes are keyed with the vault's index key.
+    useEmulatorEnvironment(await createTestTables());
     server = await startHttpServer({
       port: 0,
       region: 'eu-north-1',
