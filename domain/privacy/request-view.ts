@@ -32,6 +32,9 @@ export const PRIVACY_DEADLINE = 'privacy-deadline';
 /** The lookup of requests: `privacy-requests-open#all` (confirmed, not answered; by deadline) and `privacy-requests#all` (by receipt). */
 export const REQUESTS_INDEX = 'privacy-requests';
 export const OPEN_REQUESTS_INDEX = 'privacy-requests-open';
+/** The lookup of one subject's requests, by receipt (to limit how many links a person is sent). */
+export const SUBJECT_REQUESTS_INDEX = 'privacy-requests-of';
+export const subjectRequestsPartition = (subjectId: string) => `${SUBJECT_REQUESTS_INDEX}#${subjectId}`;
 export const openRequestsPartition = `${OPEN_REQUESTS_INDEX}#all`;
 export const allRequestsPartition = `${REQUESTS_INDEX}#all`;
 
@@ -81,6 +84,7 @@ export const privacyRequestProjection: Projection<PrivacyRequestView> = {
   },
   lookups: (view): Lookup[] => [
     { index: REQUESTS_INDEX, partition: allRequestsPartition, sort: `${view.receivedAt}#${view.requestId}` },
+    { index: SUBJECT_REQUESTS_INDEX, partition: subjectRequestsPartition(view.subjectId), sort: `${view.receivedAt}#${view.requestId}` },
     ...(view.status === 'confirmed' ? [{ index: OPEN_REQUESTS_INDEX, partition: openRequestsPartition, sort: `${view.dueBy}#${view.requestId}` }] : []),
   ],
 };

@@ -8,6 +8,9 @@ import { ConflictError, LinkExpiredError, NotFoundError } from '../errors';
 /** Stream category of privacy requests: `privacy-request#<requestId>`. */
 export const PRIVACY_REQUEST_CATEGORY = 'privacy-request';
 
+/** At most this many requests of one person are recorded (and links mailed) per LINKS_PERIOD_HOURS hours: the form cannot flood an inbox. */
+export const LINKS_PER_PERIOD = 3;
+export const LINKS_PERIOD_HOURS = 24;
 /** How long the confirmation link of a request stays valid. */
 export const CONFIRMATION_LINK_HOURS = 48;
 /** A request must be answered within one month of its receipt. */

@@ -4,7 +4,9 @@ import { Locale } from '../../events/contract';
 import { streamId } from '../../events/envelope';
 import { PrivacyRight } from '../../events/privacy';
 import type { Decider } from '../../domain/decider';
-import { PRIVACY_REQUEST_CATEGORY, privacyRequestDecider } from '../../domain/privacy/request';
+import { LINKS_PER_PERIOD, LINKS_PERIOD_HOURS, PRIVACY_REQUEST_CATEGORY, privacyRequestDecider } from '../../domain/privacy/request';
+import { subjectRequestsPartition } from '../../domain/privacy/request-view';
+import { viewStore } from '../runtime/views';
 import { sealer, vault } from '../runtime/vault';
 import { neutralAnswer } from './public-contract-form';
 import { route } from './route';
@@ -26,6 +28,12 @@ export const NEUTRAL_ANSWER = neutralAnswer(
 /** The answer never comes sooner than this after the request arrived, known address or not. */
 export const ANSWER_FLOOR_MS = 400;
 
+/** How many requests of the subject were received in the last LINKS_PERIOD_HOURS (read from the views: may lag a moment). */
+async function recentRequests(subjectId: string, now: string): Promise<number> {
+  const from = new Date(Date.parse(now) - LINKS_PERIOD_HOURS * 3_600_000).toISOString();
+  return (await viewStore().lookup(subjectRequestsPartition(subjectId), { from, limit: LINKS_PER_PERIOD })).entries.length;
+}
+
 /** Decides nothing: an unknown address still leaves the idempotency record a known one leaves. */
 const recordsNothing: Decider<null, null> = { initialState: null, evolve: (state) => state, decide: () => [] };
 
@@ -34,7 +42,8 @@ const recordsNothing: Decider<null, null> = { initialState: null, evolve: (state
  * rectification, erasure, restriction, objection, portability, opting out of marketing). When the
  * product holds data of the address, the request is recorded and a signed link valid for 48 hours
  * is e-mailed to that address (the notifier); nothing is done before the link is followed. An
- * address we do not know gets no e-mail and no request. Either way the same answer, the same
+ * address we do not know gets no e-mail and no request, nor does one that already had
+ * LINKS_PER_PERIOD requests in the last LINKS_PERIOD_HOURS (no inbox is flooded). Either way the same answer, the same
  * idempotency record (a reused key with another body is a 422 for both) and no sooner than
  * ANSWER_FLOOR_MS: neither the answer nor its timing tells whether an address is known.
  */
@@ -42,7 +51,7 @@ export const handler = route({ body: PrivacyRequestBody, idempotency: 'required'
   const floor = new Promise((resolve) => setTimeout(resolve, ANSWER_FLOOR_MS - (Date.now() - Date.parse(request.now))));
   const { email, right, details, language } = request.body;
   const subjectId = await sealer().subjectOf(email);
-  const known = (await vault().streamsOf(subjectId)).length > 0;
+  const known = (await vault().streamsOf(subjectId)).length > 0 && (await recentRequests(subjectId, request.now)) < LINKS_PER_PERIOD;
   const requestId = ulid();
   const stream = streamId(PRIVACY_REQUEST_CATEGORY, requestId);
   const receive = { type: 'ReceiveRequest' as const, requestId, right, subjectId, email, ...(details ? { details } : {}), language, channel: 'website' as const };

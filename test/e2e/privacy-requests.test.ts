@@ -75,6 +75,11 @@ describe('privacy requests through the website (Q3 preset)', () => {
     await submit({ email: known.email, right: 'portability' }, key);
     await run.rt.settle();
     expect((await mailsTo(known.email)).filter((m) => m.text.includes('privacy.html?token='))).toHaveLength(3);
+    // A fourth request within 24 hours: the same answer, but no more links (no inbox is flooded).
+    const fourth = await submit({ email: known.email, right: 'erasure' });
+    expect(fourth.body).toEqual(a.body);
+    await run.rt.settle();
+    expect((await mailsTo(known.email)).filter((m) => m.text.includes('privacy.html?token='))).toHaveLength(3);
   });
 
   it('access: the confirmed link answers a JSON export of everything held, opened, with the events; portability the same', async () => {
