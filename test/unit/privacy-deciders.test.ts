@@ -65,7 +65,7 @@ describe('a privacy request', () => {
     const waiting = privacyRequestProjection.evolve(undefined, r!);
     expect(waiting.status).toBe('awaiting-confirmation');
     expect(privacyRequestProjection.due(waiting)).toEqual([]);
-    expect(privacyRequestProjection.lookups!(waiting).map((l) => l.partition)).toEqual(['privacy-requests#all']);
+    expect(privacyRequestProjection.lookups!(waiting).map((l) => l.partition)).toEqual(['privacy-requests#all', `privacy-requests-of#${subjectId}`]);
     const open = privacyRequestProjection.evolve(waiting, c!);
     expect(privacyRequestProjection.due(open)).toEqual([{ kind: 'privacy-deadline', at: '2026-12-14T10:00:00Z' }]);
     expect(privacyRequestProjection.lookups!(open).map((l) => l.sort)).toContain(`2026-12-21T10:00:00Z#${requestId}`);
