@@ -153,6 +153,12 @@ describe('public website forms through the HTTP API', () => {
       const second = await ask({ contractNumber: contractId, email });
       expect([second.status, second.body]).toEqual([202, neutral]);
       expect((await allEvents()).length).toBe(before.length + 1);
+      // A key reused with another body is refused alike (422), whether the details matched or not.
+      for (const body of [{ contractNumber: contractId, email }, { contractNumber: ulid(), email }]) {
+        const reusedKey = key();
+        expect((await ask(body, reusedKey)).status).toBe(202);
+        expect((await ask({ ...body, email: uniqueEmail('other') }, reusedKey)).status, body.contractNumber).toBe(422);
+      }
 
       await rt.settle();
       const view = await rt.call('GET', `/v1/contracts/${contractId}`, { token: admin });
