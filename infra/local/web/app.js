@@ -1,6 +1,6 @@
 // The example website's five public forms. Plain browser JavaScript, no build step.
 // The API lives on another origin (its address comes from /config.js): every call is a CORS request.
-import { apiUrl } from '/config.js';
+import { el, postJson } from '/link-page.js';
 
 const LOCALE = document.documentElement.lang || 'en';
 
@@ -14,12 +14,6 @@ export function formatMoney({ amount, currency }) {
   const format = new Intl.NumberFormat(LOCALE, { style: 'currency', currency });
   return format.format(amount / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2));
 }
-
-const el = (tag, props = {}, ...children) => {
-  const node = Object.assign(document.createElement(tag), props);
-  node.append(...children.filter((c) => c !== undefined && c !== null));
-  return node;
-};
 
 // ---------------------------------------------------------------------------------------------
 // Field errors: each control with a data-path gets a message element, tied by aria-describedby.
@@ -114,13 +108,7 @@ function wire(form, build, answered) {
     result.textContent = 'Sending…';
     let response;
     try {
-      response = await fetch(new URL(form.dataset.endpoint, apiUrl), {
-        method: 'POST',
-        mode: 'cors',
-        credentials: 'omit',
-        headers: { 'content-type': 'application/json', 'idempotency-key': attempt.key },
-        body,
-      });
+      response = await postJson(form.dataset.endpoint, body, { 'idempotency-key': attempt.key });
     } catch {
       result.textContent = '';
       showSummary(form, 'We could not reach the server. Check your connection and send the form again: it will not be sent twice.');

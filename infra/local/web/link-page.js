@@ -1,8 +1,13 @@
-// A page opened from a link in our e-mails (privacy confirmations, unsubscribing). Plain browser
+// The pages' shared helpers (posting JSON to the API, building elements), and the pages opened from
+// a link in our e-mails (privacy confirmations, unsubscribing). Plain browser
 // JavaScript, no build step. The token comes from the link (?token=…); it is sent only when the
 // person presses the button, never on load: mail scanners and link previews open links, and must
 // not act on them.
 import { apiUrl } from '/config.js';
+
+/** POSTs a JSON body to an API path from the page (a CORS request, no cookies). */
+export const postJson = (path, body, headers = {}) =>
+  fetch(new URL(path, apiUrl), { method: 'POST', mode: 'cors', credentials: 'omit', headers: { 'content-type': 'application/json', ...headers }, body });
 
 export const el = (tag, props = {}, ...children) => {
   const node = Object.assign(document.createElement(tag), props);
@@ -44,13 +49,7 @@ export function linkPage(form, answered) {
     result.textContent = 'Sending…';
     let response;
     try {
-      response = await fetch(new URL(form.dataset.endpoint, apiUrl), {
-        method: 'POST',
-        mode: 'cors',
-        credentials: 'omit',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ token }),
-      });
+      response = await postJson(form.dataset.endpoint, JSON.stringify({ token }));
     } catch {
       result.textContent = '';
       showSummary('We could not reach the server. Check your connection and press the button again.');
