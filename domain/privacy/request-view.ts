@@ -1,31 +1,21 @@
-import type { DomainEvent } from '../../events/catalog';
-import type { Locale } from '../../events/contract';
-import type { KeptData, PrivacyRight } from '../../events/privacy';
+import type { DomainEvent, PayloadOf } from '../../events/catalog';
+import type { KeptData } from '../../events/privacy';
 import type { Due, Lookup, Projection } from '../projection';
-import { evolveRequest, PRIVACY_REQUEST_CATEGORY, privacyRequestDecider, reminderAt, REMINDER_DAYS_BEFORE, type PrivacyRequestState, type RequestOutcome } from './request';
+import { PRIVACY_REQUEST_CATEGORY, reminderAt, REMINDER_DAYS_BEFORE, type RequestOutcome } from './request';
 
 export type RequestStatus = 'awaiting-confirmation' | 'confirmed' | 'completed';
 
-/** The read model of a privacy request, as the DPO lists it (e-mail and details sealed). */
-export interface PrivacyRequestView {
-  requestId: string;
-  right: PrivacyRight;
-  subjectId: string;
-  email: string;
-  details?: string;
-  language: Locale;
-  channel: 'website' | 'staff';
+/** The read model of a privacy request, as the DPO lists it: what was received (e-mail and details sealed), and how far it got. */
+export type PrivacyRequestView = PayloadOf<'PrivacyRequestReceived'> & {
   status: RequestStatus;
   receivedAt: string;
-  linkExpiresAt: string;
-  dueBy: string;
   confirmedAt?: string;
   completedAt?: string;
   outcome?: RequestOutcome;
   note?: string;
   kept?: KeptData[];
   remindedDaysBefore: number[];
-}
+};
 
 /** The due-index kind of the daily deadline check (reminders to the DPO). */
 export const PRIVACY_DEADLINE = 'privacy-deadline';
@@ -41,36 +31,21 @@ export const allRequestsPartition = `${REQUESTS_INDEX}#all`;
 /** Whether a request is past its deadline and not answered, at `now`. */
 export const isOverdue = (view: PrivacyRequestView, now: string): boolean => view.status !== 'completed' && view.dueBy < now;
 
-const stateOf = (view: PrivacyRequestView | undefined): PrivacyRequestState =>
-  view
-    ? {
-        received: { requestId: view.requestId, right: view.right, subjectId: view.subjectId, linkExpiresAt: view.linkExpiresAt, dueBy: view.dueBy },
-        ...(view.confirmedAt ? { confirmedAt: view.confirmedAt } : {}),
-        ...(view.completedAt ? { completed: { at: view.completedAt, outcome: view.outcome! } } : {}),
-        remindedDaysBefore: view.remindedDaysBefore,
-      }
-    : privacyRequestDecider.initialState;
-
 function evolveView(view: PrivacyRequestView | undefined, event: DomainEvent): PrivacyRequestView {
-  if (event.type === 'PrivacyRequestReceived') {
-    const { requestId, right, subjectId, email, details, language, channel, linkExpiresAt, dueBy } = event.payload;
-    return {
-      requestId, right, subjectId, email, ...(details ? { details } : {}), language, channel,
-      status: 'awaiting-confirmation', receivedAt: event.occurredAt, linkExpiresAt, dueBy, remindedDaysBefore: [],
-    };
-  }
+  if (event.type === 'PrivacyRequestReceived') return { ...event.payload, status: 'awaiting-confirmation', receivedAt: event.occurredAt, remindedDaysBefore: [] };
   if (!view) throw new Error(`${event.type} before PrivacyRequestReceived in ${event.streamId}`);
-  const state = evolveRequest(stateOf(view), event);
-  const completed = event.type === 'PrivacyRequestCompleted' ? event.payload : undefined;
-  return {
-    ...view,
-    status: state.completed ? 'completed' : state.confirmedAt ? 'confirmed' : 'awaiting-confirmation',
-    ...(state.confirmedAt ? { confirmedAt: state.confirmedAt } : {}),
-    ...(state.completed ? { completedAt: state.completed.at, outcome: state.completed.outcome } : {}),
-    ...(completed?.note ? { note: completed.note } : {}),
-    ...(completed?.kept ? { kept: completed.kept } : {}),
-    remindedDaysBefore: state.remindedDaysBefore,
-  };
+  switch (event.type) {
+    case 'PrivacyRequestConfirmed':
+      return { ...view, status: 'confirmed', confirmedAt: event.occurredAt };
+    case 'PrivacyRequestCompleted': {
+      const { outcome, note, kept } = event.payload;
+      return { ...view, status: 'completed', completedAt: event.occurredAt, outcome, ...(note ? { note } : {}), ...(kept ? { kept } : {}) };
+    }
+    case 'PrivacyRequestReminded':
+      return { ...view, remindedDaysBefore: [...view.remindedDaysBefore, event.payload.daysBefore] };
+    default:
+      return view;
+  }
 }
 
 export const privacyRequestProjection: Projection<PrivacyRequestView> = {

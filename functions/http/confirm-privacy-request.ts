@@ -9,8 +9,8 @@ import { eventStore } from '../runtime/store';
 import { links, sealer, vault } from '../runtime/vault';
 import { viewStore } from '../runtime/views';
 import { route, type RouteRequest } from './route';
-import { runStreamCommand } from './stream-command';
-import { eraseSubject } from './subject-erasure';
+import { requestMetadata, runStreamCommand } from './stream-command';
+import { eraseSubject } from '../subject-erasure';
 
 const ConfirmBody = z.strictObject({ token: z.string().min(1).max(1000) });
 
@@ -49,7 +49,7 @@ export const handler = route({ body: ConfirmBody }, async (request) => {
   }
   if (received.right === 'erasure') {
     // The key goes first: a retry after a failure here erases nothing twice and completes the request.
-    const erasure = await eraseSubject(request, received.subjectId, 'subject', requestId);
+    const erasure = await eraseSubject(received.subjectId, { requestedBy: 'subject', requestId }, requestMetadata(request));
     await onRequest(request, received, { type: 'CompleteRequest', outcome: 'erased', kept: erasure.kept });
     return { status: 200, body: { ...base, status: 'completed', outcome: 'erased', kept: erasure.kept } };
   }

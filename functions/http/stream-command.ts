@@ -1,6 +1,7 @@
 import type { Catalog } from '../../domain/catalog/schema';
 import type { Decider } from '../../domain/decider';
 import { runCommand, type CommandResult } from '../command-runner';
+import type { EventMetadata } from '../store/event-store';
 import { activeCatalog } from '../runtime/catalog';
 import { eventStore } from '../runtime/store';
 import type { RouteRequest } from './route';
@@ -21,15 +22,18 @@ export function runStreamCommand<Command, State, Response>(
     streamId,
     catalog: activeCatalog(),
     command,
-    metadata: {
-      occurredAt: request.now,
-      correlationId: request.correlationId,
-      causationId: request.requestId,
-      actor: request.actor,
-      // A public request's IP: the store keeps it only sealed under purpose keys (security, analytics).
-      ...(request.sourceIp ? { origin: { ip: request.sourceIp } } : {}),
-    },
+    metadata: requestMetadata(request),
     idempotency: request.idempotency,
     respond: ({ events, state }) => respond(events, state),
   });
 }
+
+/** The metadata of the events a request appends: its time, ids and actor, and a public request's IP. */
+export const requestMetadata = (request: RouteRequest<unknown, unknown, unknown>): EventMetadata => ({
+  occurredAt: request.now,
+  correlationId: request.correlationId,
+  causationId: request.requestId,
+  actor: request.actor,
+  // A public request's IP: the store keeps it only sealed under purpose keys (security, analytics).
+  ...(request.sourceIp ? { origin: { ip: request.sourceIp } } : {}),
+});

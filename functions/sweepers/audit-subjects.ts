@@ -1,17 +1,16 @@
 import type { ScheduledEvent } from 'aws-lambda';
 import { streamEntityId, streamId } from '../../events/envelope';
-import { subjectKeyRef } from '../../events/sealed';
 import { fold } from '../../domain/decider';
 import { auditCandidate, dayOf, inactiveCutoff, pendingErasure, type AuditSettings } from '../../domain/privacy/audit';
 import { SUBJECT_CATEGORY, subjectDecider, type SubjectCommand, type SubjectState } from '../../domain/privacy/subject';
 import { AUDIT_ERASURE } from '../../domain/privacy/subject-view';
 import { runCommand } from '../command-runner';
+import { eraseSubject } from '../subject-erasure';
 import type { EventMetadata } from '../store/event-store';
 import { subjectActivity } from '../runtime/activity';
 import { auditSettings } from '../runtime/audit-settings';
 import { logger } from '../runtime/logger';
 import { eventStore } from '../runtime/store';
-import { vault } from '../runtime/vault';
 import { viewStore } from '../runtime/views';
 import type { AuditEntry } from '../vault/activity';
 import { sweep } from './sweep';
@@ -137,12 +136,10 @@ async function settleFlag(subjectId: string, now: string, metadata: EventMetadat
       return;
     }
     case 'erase': {
-      // The key first: from here on every value sealed with it reads as erased; then the record.
-      const keyDeleted = await vault().erase(subjectKeyRef(subjectId));
-      const { events } = await decideOn(subjectId, { type: 'EraseSubject', subjectId, requestedBy: 'retention-audit', kept: [], keyDeleted }, metadata);
+      // Like any erasure (a non-customer was never billed: nothing is kept).
+      const { recorded } = await eraseSubject(subjectId, { requestedBy: 'retention-audit' }, metadata);
       await activity.forget(subjectId);
-      await vault().forgetStreamsOf(subjectId);
-      if (events.length > 0) {
+      if (recorded) {
         run.erased++;
         logger.info('privacy audit: unresponsive subject erased', { subjectId });
       }
